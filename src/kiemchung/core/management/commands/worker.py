@@ -1,0 +1,45 @@
+"""`kiemchung worker`: runs background tasks and the scheduler in one process."""
+
+from __future__ import annotations
+
+import os
+import socket
+from argparse import ArgumentParser
+from typing import Any
+
+from django.core.management.base import BaseCommand
+from django_tasks_db.management.commands.db_worker import Worker
+
+from kiemchung.core import scheduler
+
+
+class Command(BaseCommand):
+    help = "Run the background worker: queued tasks plus the scheduler (due sources)."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        parser.add_argument("--interval", type=float, default=1.0, help="Seconds between queue checks.")
+        parser.add_argument(
+            "--schedule-every", type=float, default=30.0, help="Seconds between scheduler ticks."
+        )
+        parser.add_argument("--no-scheduler", action="store_true", help="Only run queued tasks.")
+        parser.add_argument(
+            "--batch", action="store_true", help="Run one scheduler tick and all queued tasks, then exit."
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["batch"]:
+            scheduler.tick()
+        elif not options["no_scheduler"]:
+            scheduler.start_thread(options["schedule_every"])
+        worker = Worker(
+            queue_names=["default"],
+            interval=options["interval"],
+            batch=options["batch"],
+            backend_name="default",
+            startup_delay=not options["batch"],
+            max_tasks=None,
+            worker_id=f"{socket.gethostname()}-{os.getpid()}",
+            excluded_queue_names=[],
+        )
+        worker.configure_signals()
+        worker.run()

@@ -1,0 +1,57 @@
+"""The scheduler: idempotent periodic handlers, run from the worker (pretix-style)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from django.db import close_old_connections
+
+log = logging.getLogger(__name__)
+
+PERIODIC: list[tuple[str, Callable[[], object]]] = []
+
+
+def periodic(name: str) -> Callable[[Callable[[], object]], Callable[[], object]]:
+    """Register an idempotent handler that the scheduler runs at every tick."""
+
+    def decorate(func: Callable[[], object]) -> Callable[[], object]:
+        PERIODIC.append((name, func))
+        return func
+
+    return decorate
+
+
+def tick() -> dict[str, object]:
+    """Run every periodic handler once; one failing handler never stops the others."""
+    results: dict[str, object] = {}
+    for name, handler in PERIODIC:
+        try:
+            results[name] = handler()
+        except Exception:  # noqa: BLE001  (logged; the scheduler must keep going)
+            log.exception("periodic job %s failed", name)
+            results[name] = "failed"
+        finally:
+            close_old_connections()
+    return results
+
+
+def run_forever(interval: float, stop: threading.Event) -> None:
+    while not stop.is_set():
+        tick()
+        stop.wait(interval)
+
+
+def start_thread(interval: float) -> threading.Event:
+    stop = threading.Event()
+    thread = threading.Thread(target=run_forever, args=(interval, stop), daemon=True, name="scheduler")
+    thread.start()
+    return stop
+
+
+@periodic("poll_sources")
+def _poll_sources() -> int:
+    from kiemchung.sources.tasks import enqueue_due_sources
+
+    return enqueue_due_sources()

@@ -1,0 +1,198 @@
+"""Django settings for kiemchung. Every value comes from the environment with a default.
+
+Malformed values do not crash the import: they are collected in ``SETTINGS_PROBLEMS`` and
+reported by the system check ``kiemchung.E001`` at start-up (see ``kiemchung.checks``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from kiemchung.config import EnvReader, read_or_create_secret
+
+env = EnvReader()
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(env.text("KIEMCHUNG_DATA_DIR", "data")).expanduser().resolve()
+DATA_DIR.mkdir(parents=True, exist_ok=True)
+
+DEBUG = env.boolean("KIEMCHUNG_DEBUG", False)
+SECRET_KEY = env.text("KIEMCHUNG_SECRET_KEY", "") or read_or_create_secret(
+    DATA_DIR / "secret_key"
+)
+# Private account handles are stored only as HMAC pseudonyms keyed by this secret. It is
+# kept apart from SECRET_KEY so that rotating the web secret keeps pseudonyms stable.
+PSEUDONYM_KEY = env.text("KIEMCHUNG_PSEUDONYM_KEY", "") or read_or_create_secret(
+    DATA_DIR / "pseudonym_key"
+)
+ALLOWED_HOSTS = env.words("KIEMCHUNG_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env.words("KIEMCHUNG_CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django_tasks",
+    "django_tasks_db",
+    "kiemchung.core",
+    "kiemchung.sources",
+    "kiemchung.stories",
+    "kiemchung.web",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "kiemchung.urls"
+WSGI_APPLICATION = "kiemchung.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+
+def _database(url: str) -> dict[str, Any]:
+    try:
+        config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
+    except (ValueError, KeyError) as exc:
+        env.problems.append(("DATABASE_URL", f"cannot parse {url!r}: {exc}"))
+        return _database(f"sqlite:///{DATA_DIR / 'kiemchung.sqlite3'}")
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {
+            "init_command": (
+                "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;"
+            ),
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 30,
+        }
+    elif config["ENGINE"] not in (
+        "django.db.backends.postgresql",
+        "django.db.backends.sqlite3",
+    ):
+        env.problems.append(("DATABASE_URL", "only sqlite:// and postgres:// URLs are supported"))
+    return config
+
+
+DATABASE_URL = env.text("DATABASE_URL", f"sqlite:///{DATA_DIR / 'kiemchung.sqlite3'}")
+DATABASES = {"default": _database(DATABASE_URL)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env.text("KIEMCHUNG_REDIS_URL", "")
+REDIS_PREFIX = env.text("KIEMCHUNG_REDIS_PREFIX", "kiemchung")
+
+# Background work: the database-backed queue by default (no broker needed).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+if env.boolean("KIEMCHUNG_TASKS_IMMEDIATE", False):
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+CACHES: dict[str, dict[str, Any]] = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+if REDIS_URL:
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+    }
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "admin:login"
+
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+TIME_ZONE = env.text("KIEMCHUNG_TIME_ZONE", "Asia/Ho_Chi_Minh")
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = DATA_DIR / "static"
+MEDIA_ROOT = DATA_DIR / "media"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"
+        if not DEBUG
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = True
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = 60 * 60 * 12
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_SSL_REDIRECT = env.boolean("KIEMCHUNG_SECURE_SSL_REDIRECT", False)
+SESSION_COOKIE_SECURE = env.boolean("KIEMCHUNG_SECURE_COOKIES", False)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_HSTS_SECONDS = env.integer("KIEMCHUNG_HSTS_SECONDS", 0, minimum=0)
+
+# --- Fetching public sources (see kiemchung.sources.http) ---
+FETCH_CONNECT_TIMEOUT = env.number("KIEMCHUNG_FETCH_CONNECT_TIMEOUT", 5.0, minimum=0.1)
+FETCH_READ_TIMEOUT = env.number("KIEMCHUNG_FETCH_READ_TIMEOUT", 15.0, minimum=0.1)
+FETCH_MAX_BYTES = env.integer("KIEMCHUNG_FETCH_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
+FETCH_MAX_REDIRECTS = env.integer("KIEMCHUNG_FETCH_MAX_REDIRECTS", 5, minimum=0)
+FETCH_RETRIES = env.integer("KIEMCHUNG_FETCH_RETRIES", 2, minimum=0)
+FETCH_HOST_INTERVAL = env.number("KIEMCHUNG_FETCH_HOST_INTERVAL", 1.0, minimum=0.0)
+FETCH_USER_AGENT = env.text(
+    "KIEMCHUNG_FETCH_USER_AGENT", "kiemchung/0.1 (+https://kiemchung.invalid/bot)"
+)
+# Hosts or networks (CIDR) that may be fetched even though they are private or loopback.
+# For tests and for intranet sources an operator trusts. Empty by default.
+FETCH_ALLOW = env.words("KIEMCHUNG_FETCH_ALLOW", [])
+
+# --- Ingestion and stories ---
+INGEST_BATCH_SIZE = env.integer("KIEMCHUNG_INGEST_BATCH_SIZE", 500, minimum=1)
+INGEST_MAX_RECORD_BYTES = env.integer("KIEMCHUNG_INGEST_MAX_RECORD_BYTES", 1_000_000, minimum=1)
+SOURCE_POLL_MINUTES = env.integer("KIEMCHUNG_SOURCE_POLL_MINUTES", 30, minimum=1)
+STORY_SIMILARITY = env.number("KIEMCHUNG_STORY_SIMILARITY", 0.5, minimum=0.05)
+STORY_INDEX = env.text("KIEMCHUNG_STORY_INDEX", "redis" if REDIS_URL else "file")
+SPIKE_WINDOW_HOURS = env.integer("KIEMCHUNG_SPIKE_WINDOW_HOURS", 6, minimum=1)
+SPIKE_MIN_DOCS = env.integer("KIEMCHUNG_SPIKE_MIN_DOCS", 5, minimum=2)
+SPIKE_RATIO = env.number("KIEMCHUNG_SPIKE_RATIO", 3.0, minimum=1.0)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.text("KIEMCHUNG_LOG_LEVEL", "INFO")},
+}
+
+SETTINGS_PROBLEMS = list(env.problems)

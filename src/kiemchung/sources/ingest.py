@@ -1,0 +1,287 @@
+"""Idempotent ingestion of records into documents and stories, in committed batches.
+
+Each batch runs in one transaction: known documents (same identity) are skipped, the rest
+are clustered into stories, saved, indexed for full-text search, and counted into their
+stories' hourly growth. A process killed mid-import loses at most the batch in flight,
+and running the same import again adds exactly what is missing.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import islice
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from kiemchung.sources.models import Document, IngestRun, Source
+from kiemchung.sources.prepare import PreparedDoc, prepare_many
+from kiemchung.sources.records import Item, Record, Rejection
+from kiemchung.sources.search import search_backend
+from kiemchung.stories import growth
+from kiemchung.stories.clustering import Assignment, Clusterer, open_index
+from kiemchung.stories.index import StoryIndex
+from kiemchung.stories.models import Story
+from kiemchung.stories.spikes import detect_spikes
+
+log = logging.getLogger(__name__)
+
+MAX_KEPT_REJECTIONS = 1000
+CLUSTER_LOCK_KEY = 727_001  # PostgreSQL advisory lock id for the clustering step
+
+
+@dataclass
+class IngestReport:
+    origin: str = ""
+    received: int = 0
+    added: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+    new_stories: int = 0
+    rejections: list[Rejection] = field(default_factory=list)
+    touched_stories: set[int] = field(default_factory=set)
+
+    def reject(self, rejection: Rejection) -> None:
+        self.rejected += 1
+        if len(self.rejections) < MAX_KEPT_REJECTIONS:
+            self.rejections.append(rejection)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "origin": self.origin,
+            "received": self.received,
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "rejected": self.rejected,
+            "new_stories": self.new_stories,
+            "rejections": [{"line": r.line, "reason": r.reason} for r in self.rejections],
+        }
+
+
+@dataclass
+class BatchResult:
+    added: int = 0
+    duplicates: int = 0
+    new_stories: int = 0
+    touched: set[int] = field(default_factory=set)
+
+
+class Ingestor:
+    """Turns a stream of records into documents of one source."""
+
+    def __init__(
+        self,
+        source: Source,
+        *,
+        workers: int = 1,
+        batch_size: int | None = None,
+        index: StoryIndex | None = None,
+        detect: bool = True,
+    ) -> None:
+        self.source = source
+        self.workers = max(1, workers)
+        self.batch_size = batch_size or settings.INGEST_BATCH_SIZE
+        self.index = index or open_index()
+        self.clusterer = Clusterer(self.index, settings.STORY_SIMILARITY)
+        self.search = search_backend()
+        self.detect = detect
+
+    def run(self, items: Iterable[Item], origin: str) -> IngestReport:
+        report = IngestReport(origin=origin)
+        run = IngestRun.objects.create(source=self.source, origin=origin[:2000])
+        try:
+            for prepared in self._prepared_batches(self._records(items, report)):
+                self._account(report, self.store(prepared))
+        finally:
+            self.index.save()
+            self._finish(run, report)
+        if self.detect and report.touched_stories:
+            detect_spikes(report.touched_stories)
+        return report
+
+    def store(self, prepared: list[PreparedDoc]) -> BatchResult:
+        """Save one batch of prepared documents, atomically."""
+        try:
+            with transaction.atomic():
+                result = self._store_locked(prepared)
+        except BaseException:
+            self.index.discard()
+            raise
+        self.index.commit()
+        return result
+
+    def _store_locked(self, prepared: list[PreparedDoc]) -> BatchResult:
+        _lock_clustering()
+        self.index.refresh()
+        fresh = self._fresh(prepared)
+        result = BatchResult(duplicates=len(prepared) - len(fresh))
+        if not fresh:
+            return result
+        now = timezone.now()
+        assignments = [self.clusterer.assign(doc) for doc in fresh]
+        deltas = _deltas(fresh, assignments, now)
+        new_ids = _create_stories(fresh, assignments, deltas, now)
+        documents = self._save_documents(fresh, assignments, new_ids, now)
+        self.index.resolve([d.pk for d in documents], new_ids)
+        rows = [(d.pk, p.match_text, p.ascii_text) for d, p in zip(documents, fresh, strict=True)]
+        self.search.add(rows)
+        growth.apply_to_existing({sid: d for sid, d in deltas.items() if sid > 0})
+        _set_representatives(documents, assignments)
+        growth.add_buckets({new_ids.get(sid, sid): d for sid, d in deltas.items()})
+        result.added = len(documents)
+        result.new_stories = len(new_ids)
+        result.touched = {new_ids.get(sid, sid) for sid in deltas}
+        return result
+
+    def _fresh(self, prepared: list[PreparedDoc]) -> list[PreparedDoc]:
+        identities = [doc.identity for doc in prepared]
+        known = set(
+            Document.objects.filter(identity__in=identities).values_list("identity", flat=True)
+        )
+        fresh: list[PreparedDoc] = []
+        for doc in prepared:
+            if doc.identity not in known:
+                known.add(doc.identity)
+                fresh.append(doc)
+        return fresh
+
+    def _save_documents(
+        self,
+        docs: list[PreparedDoc],
+        assignments: list[Assignment],
+        new_ids: dict[int, int],
+        now: datetime,
+    ) -> list[Document]:
+        documents = [
+            _document(self.source, doc, new_ids.get(a.story_id, a.story_id), now)
+            for doc, a in zip(docs, assignments, strict=True)
+        ]
+        return Document.objects.bulk_create(documents)
+
+    def _records(self, items: Iterable[Item], report: IngestReport) -> Iterator[Record]:
+        for item in items:
+            report.received += 1
+            if isinstance(item, Rejection):
+                report.reject(item)
+            else:
+                yield item
+
+    def _prepared_batches(self, records: Iterator[Record]) -> Iterator[list[PreparedDoc]]:
+        batches = _chunks(records, self.batch_size)
+        if self.workers == 1:
+            for batch in batches:
+                yield prepare_many(batch)
+            return
+        yield from _prepare_in_pool(batches, self.workers)
+
+    def _account(self, report: IngestReport, result: BatchResult) -> None:
+        report.added += result.added
+        report.duplicates += result.duplicates
+        report.new_stories += result.new_stories
+        report.touched_stories |= result.touched
+
+    def _finish(self, run: IngestRun, report: IngestReport) -> None:
+        run.finished_at = timezone.now()
+        run.received, run.added = report.received, report.added
+        run.duplicates, run.rejected = report.duplicates, report.rejected
+        run.errors = report.as_dict()["rejections"]
+        run.save()
+
+
+def _document(source: Source, doc: PreparedDoc, story_id: int, now: datetime) -> Document:
+    record = doc.record
+    return Document(
+        source=source,
+        identity=doc.identity,
+        content_hash=doc.content_hash,
+        url=doc.url[:2000],
+        title=record.title,
+        text=record.text,
+        language=doc.language,
+        platform=record.platform,
+        account=record.account,
+        account_kind=record.account_kind,
+        likes=record.likes,
+        comments=record.comments,
+        shares=record.shares,
+        published_at=record.posted_at or now,
+        fetched_at=now,
+        story_id=story_id,
+        signature=doc.signature,
+    )
+
+
+def _deltas(
+    docs: list[PreparedDoc], assignments: list[Assignment], now: datetime
+) -> dict[int, growth.StoryDelta]:
+    deltas: dict[int, growth.StoryDelta] = {}
+    for doc, assignment in zip(docs, assignments, strict=True):
+        moment = doc.record.posted_at or now
+        deltas.setdefault(assignment.story_id, growth.StoryDelta()).add(moment)
+    return deltas
+
+
+def _create_stories(
+    docs: list[PreparedDoc],
+    assignments: list[Assignment],
+    deltas: dict[int, growth.StoryDelta],
+    now: datetime,
+) -> dict[int, int]:
+    """Create the batch's new stories; map their temporary ids to saved ids."""
+    firsts: dict[int, PreparedDoc] = {}
+    for doc, assignment in zip(docs, assignments, strict=True):
+        if assignment.is_new:
+            firsts[assignment.story_id] = doc
+    stories = [
+        Story(
+            title=growth.story_title(doc.record.title, doc.record.text),
+            first_seen=deltas[temp].first or now,
+            last_seen=deltas[temp].last or now,
+            doc_count=deltas[temp].count,
+        )
+        for temp, doc in firsts.items()
+    ]
+    Story.objects.bulk_create(stories)
+    return {temp: story.pk for temp, story in zip(firsts, stories, strict=True)}
+
+
+def _set_representatives(documents: list[Document], assignments: list[Assignment]) -> None:
+    """A new story is represented by its first document."""
+    stories = [
+        Story(pk=document.story_id, representative_id=document.pk)
+        for document, assignment in zip(documents, assignments, strict=True)
+        if assignment.is_new
+    ]
+    Story.objects.bulk_update(stories, ["representative"], batch_size=500)
+
+
+def _lock_clustering() -> None:
+    """Serialise clustering across processes. SQLite's IMMEDIATE transactions already do."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CLUSTER_LOCK_KEY])
+
+
+def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
+    while batch := list(islice(records, size)):
+        yield batch
+
+
+def _prepare_in_pool(batches: Iterator[list[Record]], workers: int) -> Iterator[list[PreparedDoc]]:
+    """Prepare batches in worker processes, keeping a bounded number in flight, in order."""
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        in_flight: deque[Future[list[PreparedDoc]]] = deque()
+        for batch in batches:
+            in_flight.append(pool.submit(prepare_many, batch))
+            if len(in_flight) > workers * 2:
+                yield in_flight.popleft().result()
+        while in_flight:
+            yield in_flight.popleft().result()

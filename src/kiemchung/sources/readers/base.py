@@ -1,0 +1,60 @@
+"""The reader seam: each input format is one registered function.
+
+A reader takes a binary stream and yields ``Record`` or ``Rejection`` items, never
+raising for a bad record. It may raise ``UnreadableInput`` when the input as a whole
+cannot be read (binary data, empty input).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import BinaryIO
+
+from kiemchung.sources.records import Item
+
+ReaderFunc = Callable[[BinaryIO, "ReadOptions"], Iterator[Item]]
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    origin: str = ""  # the URL or path being read, for links and defaults
+    max_record_chars: int = 1_000_000
+    content_type: str = ""
+    charset: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    name: str
+    read: ReaderFunc
+    extensions: tuple[str, ...]
+    content_types: tuple[str, ...]
+
+
+READERS: dict[str, Reader] = {}
+
+
+def register(
+    name: str, extensions: tuple[str, ...] = (), content_types: tuple[str, ...] = ()
+) -> Callable[[ReaderFunc], ReaderFunc]:
+    """Register a reader under ``name`` for file extensions and content types."""
+
+    def decorate(func: ReaderFunc) -> ReaderFunc:
+        READERS[name] = Reader(name, func, extensions, content_types)
+        return func
+
+    return decorate
+
+
+def reader_for_path(path: str) -> Reader | None:
+    suffixes = [suffix.lower() for suffix in PurePath(path).suffixes if suffix.lower() != ".gz"]
+    if not suffixes:
+        return None
+    return next((r for r in READERS.values() if suffixes[-1] in r.extensions), None)
+
+
+def reader_for_content_type(content_type: str) -> Reader | None:
+    media = content_type.split(";")[0].strip().lower()
+    return next((r for r in READERS.values() if media in r.content_types), None)

@@ -1,0 +1,171 @@
+"""The import schema: one incoming record, or the reason a record was rejected.
+
+Every reader (JSON lines, CSV, feeds, web pages) turns its input into ``Record`` and
+``Rejection`` items. Validation of the documented social-media export schema lives here,
+so that JSON lines and CSV accept exactly the same records.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+
+from kiemchung.core.pseudonym import pseudonym
+
+SCHEMA_FIELDS = (
+    "platform",
+    "url",
+    "title",
+    "text",
+    "posted_at",
+    "account",
+    "account_kind",
+    "likes",
+    "comments",
+    "shares",
+)
+COUNT_FIELDS = ("likes", "comments", "shares")
+ACCOUNT_KINDS = ("public", "private")
+MAX_COUNT = 2_000_000_000
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass(slots=True)
+class Record:
+    text: str
+    url: str = ""
+    title: str = ""
+    posted_at: datetime | None = None
+    platform: str = ""
+    account: str = ""
+    account_kind: str = "public"
+    likes: int = 0
+    comments: int = 0
+    shares: int = 0
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    line: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.reason}" if self.line else self.reason
+
+
+Item = Record | Rejection
+
+
+class InvalidField(ValueError):
+    """A field of a record has a value the schema does not allow."""
+
+
+def record_from_mapping(data: Mapping[str, Any], line: int) -> Item:
+    """Validate one record of the export schema; private handles become pseudonyms here."""
+    try:
+        record = _build(data, line)
+    except InvalidField as exc:
+        return Rejection(line, str(exc))
+    return protect_private_account(record)
+
+
+def clean_text(value: str) -> str:
+    """Display text: NFC (canonically equal, so it looks the same) without control bytes."""
+    return CONTROL_CHARS.sub("", unicodedata.normalize("NFC", value)).strip()
+
+
+def protect_private_account(record: Record) -> Record:
+    """Replace a private account's handle by its pseudonym, in the account and the URL."""
+    if record.account_kind != "private" or not record.account:
+        return record
+    handle = record.account.strip().lstrip("@")
+    alias = pseudonym(handle)
+    record.account = alias
+    if handle and record.url:
+        record.url = re.sub(re.escape(handle), alias, record.url, flags=re.IGNORECASE)
+    if handle:
+        record.text = re.sub("@" + re.escape(handle), "@" + alias, record.text, flags=re.IGNORECASE)
+    return record
+
+
+def _build(data: Mapping[str, Any], line: int) -> Record:
+    text = _text(data, "text")
+    if not text:
+        raise InvalidField("the 'text' field is missing or empty")
+    account = _text(data, "account")
+    kind = _text(data, "account_kind").lower() or ("private" if account else "public")
+    if kind not in ACCOUNT_KINDS:
+        raise InvalidField(f"account_kind must be 'public' or 'private', got {kind!r}")
+    return Record(
+        text=text,
+        url=_text(data, "url"),
+        title=_text(data, "title")[:500],
+        posted_at=parse_time(data.get("posted_at")),
+        platform=_text(data, "platform")[:32].lower(),
+        account=account[:200],
+        account_kind=kind,
+        likes=_count(data, "likes"),
+        comments=_count(data, "comments"),
+        shares=_count(data, "shares"),
+        line=line,
+    )
+
+
+def _text(data: Mapping[str, Any], name: str) -> str:
+    value = data.get(name)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        if isinstance(value, int | float):
+            return str(value)
+        raise InvalidField(f"'{name}' must be text, got {type(value).__name__}")
+    return clean_text(value)
+
+
+def _count(data: Mapping[str, Any], name: str) -> int:
+    value = data.get(name)
+    if value is None or value == "":
+        return 0
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise InvalidField(f"'{name}' must be a count, got {value!r}") from None
+    if number != number or number < 0 or number > MAX_COUNT:  # NaN, negative, absurd
+        raise InvalidField(f"'{name}' must be a count between 0 and {MAX_COUNT}, got {value!r}")
+    return int(number)
+
+
+def parse_time(value: Any) -> datetime | None:
+    """ISO 8601 text or Unix seconds; naive times are in the installation's time zone."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, int | float) or (isinstance(value, str) and _looks_numeric(value)):
+        return _from_unix(float(value))
+    if not isinstance(value, str):
+        raise InvalidField(f"'posted_at' must be a date and time, got {value!r}")
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidField(f"'posted_at' is not an ISO 8601 date and time: {value!r}") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+    return moment
+
+
+def _looks_numeric(value: str) -> bool:
+    return bool(re.fullmatch(r"\s*\d{9,11}(\.\d+)?\s*", value))
+
+
+def _from_unix(seconds: float) -> datetime:
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC)
+    except (OverflowError, OSError, ValueError):
+        raise InvalidField(f"'posted_at' is not a valid Unix time: {seconds!r}") from None

@@ -1,0 +1,120 @@
+"""Spike detection: a story whose latest window grows far beyond its own and the stream's
+usual pace raises an alert.
+
+For a story, the window is the ``KIEMCHUNG_SPIKE_WINDOW_HOURS`` hours ending at its last
+sighting (data time, so an import of last month's export finds last month's spikes). Its
+growth is compared with two baselines, per window: the story's own average before the
+window, and the stream's (documents per active story over the seven days before). An
+alert needs at least ``KIEMCHUNG_SPIKE_MIN_DOCS`` documents in the window and a ratio of
+at least ``KIEMCHUNG_SPIKE_RATIO`` to the larger baseline (never less than one document).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Count, Sum
+
+from kiemchung.stories.growth import hour_of
+from kiemchung.stories.models import Alert, AlertStatus, Story, StoryBucket
+
+STREAM_HISTORY = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class Growth:
+    window_start: datetime
+    window_end: datetime
+    count: int
+    story_baseline: float
+    stream_baseline: float
+
+    @property
+    def ratio(self) -> float:
+        return self.count / max(self.story_baseline, self.stream_baseline, 1.0)
+
+    def is_spike(self) -> bool:
+        return self.count >= settings.SPIKE_MIN_DOCS and self.ratio >= settings.SPIKE_RATIO
+
+
+def detect_spikes(story_ids: Iterable[int]) -> list[Alert]:
+    """Check the given stories; raise or update an alert for each one that spikes."""
+    stream = StreamBaseline()
+    alerts = []
+    ids = list(story_ids)
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start : chunk_start + 500]
+        stories = Story.objects.filter(id__in=chunk, doc_count__gte=settings.SPIKE_MIN_DOCS)
+        for story in stories:
+            measured = story_growth(story, stream)
+            if measured.is_spike():
+                alerts.append(raise_alert(story, measured))
+    return alerts
+
+
+def story_growth(story: Story, stream: StreamBaseline) -> Growth:
+    window = timedelta(hours=settings.SPIKE_WINDOW_HOURS)
+    end = hour_of(story.last_seen) + timedelta(hours=1)
+    start = end - window
+    recent = _bucket_sum(story, start, end)
+    history = max((start - hour_of(story.first_seen)) / window, 0.0)
+    before = story.doc_count - recent
+    own = before / history if history >= 1 else float(before)
+    return Growth(start, end, recent, own, stream.at(start, window))
+
+
+class StreamBaseline:
+    """Documents per active story per window over the week before a moment (cached)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[datetime, float] = {}
+
+    def at(self, moment: datetime, window: timedelta) -> float:
+        if moment not in self._cache:
+            self._cache[moment] = self._compute(moment, window)
+        return self._cache[moment]
+
+    def _compute(self, moment: datetime, window: timedelta) -> float:
+        totals = StoryBucket.objects.filter(
+            hour__gte=moment - STREAM_HISTORY, hour__lt=moment
+        ).aggregate(docs=Sum("count"), stories=Count("story", distinct=True))
+        if not totals["stories"]:
+            return 0.0
+        windows = STREAM_HISTORY / window
+        return float(totals["docs"]) / totals["stories"] / windows
+
+
+def raise_alert(story: Story, measured: Growth) -> Alert:
+    """One open alert per spike: a later window of the same spike updates it."""
+    ongoing = (
+        Alert.objects.filter(story=story, kind="spike", window_end__gte=measured.window_start)
+        .exclude(status=AlertStatus.CLOSED)
+        .order_by("-window_end")
+        .first()
+    )
+    values = {
+        "window_end": measured.window_end,
+        "count": measured.count,
+        "story_baseline": measured.story_baseline,
+        "stream_baseline": measured.stream_baseline,
+        "ratio": measured.ratio,
+    }
+    if ongoing is not None:
+        for name, value in values.items():
+            setattr(ongoing, name, value)
+        ongoing.save(update_fields=list(values))
+        return ongoing
+    alert, _ = Alert.objects.update_or_create(
+        story=story, kind="spike", window_start=measured.window_start, defaults=values
+    )
+    return alert
+
+
+def _bucket_sum(story: Story, start: datetime, end: datetime) -> int:
+    total = StoryBucket.objects.filter(story=story, hour__gte=start, hour__lt=end).aggregate(
+        n=Sum("count")
+    )["n"]
+    return int(total or 0)

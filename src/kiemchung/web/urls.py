@@ -1,0 +1,10 @@
+from django.urls import path
+
+from kiemchung.web import views
+
+app_name = "web"
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("stories/<int:story_id>/", views.story_detail, name="story"),
+    path("healthz", views.health, name="health"),
+]
