@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "kiemchung.sources",
     "kiemchung.stories",
     "kiemchung.web",
+    "kiemchung.demo",
 ]
 
 MIDDLEWARE = [

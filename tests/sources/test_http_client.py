@@ -25,7 +25,6 @@ from typing import Any
 import httpx
 import pytest
 
-from kiemchung.sources import http as safe_http
 from kiemchung.sources.http import (
     BlockedURL,
     FetchError,
@@ -186,7 +185,7 @@ def info(address: str, port: int) -> tuple[Any, ...]:
 @pytest.fixture
 def dns(monkeypatch: pytest.MonkeyPatch) -> FakeDNS:
     fake = FakeDNS()
-    monkeypatch.setattr(safe_http.socket, "getaddrinfo", fake)
+    monkeypatch.setattr(socket, "getaddrinfo", fake)
     return fake
 
 
@@ -269,7 +268,7 @@ REFUSED = [
 def test_validate_url_refuses_unsafe_urls_without_any_lookup(
     url: str, reason: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(safe_http.socket, "getaddrinfo", no_lookup)
+    monkeypatch.setattr(socket, "getaddrinfo", no_lookup)
     with pytest.raises(BlockedURL) as caught:
         validate_url(url, FetchPolicy())
     assert caught.value.reason == reason
@@ -280,7 +279,7 @@ def test_validate_url_refuses_unsafe_urls_without_any_lookup(
 def test_fetch_refuses_unsafe_urls_without_any_connection(
     url: str, reason: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(safe_http.socket, "getaddrinfo", no_lookup)
+    monkeypatch.setattr(socket, "getaddrinfo", no_lookup)
     with SafeHTTPClient(FetchPolicy(), transport=httpx.MockTransport(no_connection)) as client:
         error = capture(lambda: client.fetch(url))
     assert isinstance(error, BlockedURL)
@@ -825,7 +824,7 @@ def tls_server(tmp_path: Path) -> Iterator[TLSServer]:
     seen: list[str | None] = []
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(cert, key)
-    context.sni_callback = lambda _sock, name, _ctx: seen.append(name)  # type: ignore[assignment,func-returns-value]
+    context.sni_callback = lambda _sock, name, _ctx: seen.append(name)
     local = LocalServer()
     local.socket = context.wrap_socket(local.socket, server_side=True)
     local.routes["/page"] = page

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -84,8 +84,10 @@ class Ingestor:
         batch_size: int | None = None,
         index: StoryIndex | None = None,
         detect: bool = True,
+        route: Callable[[Record], Source] | None = None,
     ) -> None:
         self.source = source
+        self.route = route
         self.workers = max(1, workers)
         self.batch_size = batch_size or settings.INGEST_BATCH_SIZE
         self.index = index or open_index()
@@ -159,8 +161,9 @@ class Ingestor:
         new_ids: dict[int, int],
         now: datetime,
     ) -> list[Document]:
+        route = self.route or (lambda record: self.source)
         documents = [
-            _document(self.source, doc, new_ids.get(a.story_id, a.story_id), now)
+            _document(route(doc.record), doc, new_ids.get(a.story_id, a.story_id), now)
             for doc, a in zip(docs, assignments, strict=True)
         ]
         return Document.objects.bulk_create(documents)

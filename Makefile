@@ -1,0 +1,46 @@
+# kiemchung — the two commands: `make run` and `make test`. Both are idempotent.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run serve test lint typecheck pytest bench clean-data messages
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## make run: install, migrate, load the demo, start the worker and the web app.
+run: install
+	$(BIN)/kiemchung migrate --noinput
+	$(BIN)/kiemchung seed-demo
+	@echo "Starting the worker and the web app on http://$(HOST):$(PORT)/ (Ctrl+C stops both)"
+	@trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/kiemchung worker & WORKER=$$!; \
+	$(BIN)/kiemchung runserver --noreload $(HOST):$(PORT)
+
+## make test: install, lint, type-check and run the whole suite.
+test: install lint typecheck pytest
+
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/pytest
+
+bench: install
+	$(BIN)/kiemchung bench ingest --input ../shared/data/vntc/vntc_sample10k.jsonl.gz
+	$(BIN)/kiemchung bench ingest --input ../shared/data/vntc/vntc_train.jsonl.gz
+
+messages: install
+	cd src/kiemchung && ../../$(BIN)/kiemchung makemessages -l vi -l en --no-obsolete && ../../$(BIN)/kiemchung compilemessages

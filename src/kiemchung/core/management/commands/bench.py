@@ -1,0 +1,42 @@
+"""`kiemchung bench ingest --input FILE.jsonl[.gz] [--limit N]`: prints one JSON line."""
+
+from __future__ import annotations
+
+import json
+import os
+from argparse import ArgumentParser
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kiemchung.sources import bench
+
+
+class Command(BaseCommand):
+    help = "Benchmarks. Each prints its figures as one JSON line."
+
+    def add_arguments(self, parser: ArgumentParser) -> None:
+        kinds = parser.add_subparsers(dest="kind", required=True)
+        ingest = kinds.add_parser("ingest", help="Ingest a JSON-lines file into a fresh temporary database.")
+        ingest.add_argument("--input", required=True, type=Path, help="JSON lines (.jsonl or .jsonl.gz) with a 'text' field.")
+        ingest.add_argument("--limit", type=int, help="Stop after N records.")
+        ingest.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1), help="Text-stage processes.")
+        ingest.add_argument("--database-url", help="Benchmark on this (empty) database instead of a temporary SQLite.")
+        ingest.add_argument(bench.CHILD_FLAG, action="store_true", help=argparse_suppress())
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        path: Path = options["input"]
+        if not path.is_file():
+            raise CommandError(f"{path}: no such file")
+        if options["child"]:
+            figures = bench.measure(path, options["limit"], options["workers"])
+        else:
+            figures = bench.run_isolated(path, options["limit"], options["workers"], options["database_url"])
+        self.stdout.write(json.dumps(figures))
+
+
+def argparse_suppress() -> str:
+    import argparse
+
+    return argparse.SUPPRESS

@@ -1,0 +1,22 @@
+"""`kiemchung seed-demo`: the demo sources, corpus and login (safe to run again)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from kiemchung.demo.seeding import seed_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo organisation's sources, corpus and login. Running it again adds nothing."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        result = seed_demo()
+        report = result.report
+        self.stdout.write(
+            f"Demo corpus: {report.added} documents added, {report.duplicates} already present, "
+            f"{report.new_stories} new stories (dates shifted by {result.shift_days} days)."
+        )
+        self.stdout.write(f"Log in at http://127.0.0.1:8000/ as {result.username} / {result.password}")

@@ -1,0 +1,130 @@
+"""Load the demo organisation's sources, corpus and login. Idempotent.
+
+The corpus (``data/corpus.jsonl``) is fictional and written by the project. Its dates
+are shifted by whole days so that its newest document falls on the day of seeding, and
+the dashboard's "last 24 hours" and alerts show something on a fresh install.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from kiemchung.sources.ingest import Ingestor, IngestReport
+from kiemchung.sources.models import Source, SourceKind
+from kiemchung.sources.records import Record, Rejection, parse_time, record_from_mapping
+
+DEMO_USERNAME = "demo"
+SOURCE_KINDS = {"outlet": SourceKind.FEED, "page": SourceKind.MANUAL, "social": SourceKind.JSONL}
+
+
+@dataclass(frozen=True)
+class SeedResult:
+    username: str
+    password: str
+    report: IngestReport
+    shift_days: int
+
+
+def data_file(name: str) -> Any:
+    return resources.files("kiemchung.demo") / "data" / name
+
+
+def seed_demo() -> SeedResult:
+    username, password = ensure_demo_user()
+    sources = ensure_sources()
+    raw = [json.loads(line) for line in _lines("corpus.jsonl")]
+    shift = shift_days(raw)
+    records = sorted(_records(raw, shift), key=lambda r: r.posted_at or timezone.now())
+    fallback = sources["__social__"]
+    router = _Router(sources, fallback)
+    report = Ingestor(fallback, route=router).run(records, "demo corpus")
+    return SeedResult(username, password, report, shift)
+
+
+def ensure_demo_user() -> tuple[str, str]:
+    """The demo login; its password is generated once and kept in the data folder."""
+    path = Path(settings.DATA_DIR) / "demo_password"
+    if path.exists():
+        password = path.read_text(encoding="utf-8").strip()
+    else:
+        password = secrets.token_urlsafe(12)
+        path.write_text(password + "\n", encoding="utf-8")
+        path.chmod(0o600)
+    user_model = get_user_model()
+    user = user_model.objects.filter(username=DEMO_USERNAME).first()
+    if user is None:
+        user_model.objects.create_superuser(DEMO_USERNAME, "demo@kiemchung.invalid", password)
+    elif not user.check_password(password):
+        user.set_password(password)
+        user.save()
+    return DEMO_USERNAME, password
+
+
+def ensure_sources() -> dict[str, Source]:
+    described = json.loads(data_file("sources.json").read_text(encoding="utf-8"))
+    sources: dict[str, Source] = {}
+    for item in described:
+        source, _ = Source.objects.get_or_create(
+            name=item["name"],
+            defaults={
+                "kind": SOURCE_KINDS.get(item.get("kind", ""), SourceKind.MANUAL),
+                "description": item.get("description", ""),
+                # Demo outlets are fictional: nothing to poll.
+                "is_active": False,
+            },
+        )
+        sources[source.name] = source
+    sources["__social__"], _ = Source.objects.get_or_create(
+        name="Mạng xã hội (tệp xuất demo)",
+        defaults={"kind": SourceKind.JSONL, "is_active": False},
+    )
+    return sources
+
+
+def shift_days(raw: list[dict[str, Any]]) -> int:
+    newest = max(_moment(item) for item in raw)
+    return max(0, (timezone.now() - newest).days)
+
+
+class _Router:
+    """Public accounts' documents belong to their outlet or page; the rest to the export."""
+
+    def __init__(self, sources: dict[str, Source], fallback: Source) -> None:
+        self.sources, self.fallback = sources, fallback
+
+    def __call__(self, record: Record) -> Source:
+        if record.account_kind == "public":
+            return self.sources.get(record.account, self.fallback)
+        return self.fallback
+
+
+def _records(raw: list[dict[str, Any]], shift: int) -> Iterator[Record]:
+    for number, item in enumerate(raw, start=1):
+        moved = dict(item, posted_at=(_moment(item) + timedelta(days=shift)).isoformat())
+        record = record_from_mapping(moved, number)
+        if isinstance(record, Rejection):
+            raise ValueError(f"demo corpus {record}")
+        yield record
+
+
+def _moment(item: dict[str, Any]) -> datetime:
+    moment = parse_time(item["posted_at"])
+    assert moment is not None  # noqa: S101  (the corpus test guarantees it)
+    return moment
+
+
+def _lines(name: str) -> Iterator[str]:
+    for line in data_file(name).read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            yield line
