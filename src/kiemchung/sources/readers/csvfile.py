@@ -29,7 +29,7 @@ class _LineTracker:
                 self.problems.append(f"record longer than {max_chars} characters")
                 yield ""
             else:
-                yield line.text
+                yield line.text + "\n"
 
     def take_problems(self) -> list[str]:
         found, self.problems = self.problems, []

@@ -106,9 +106,21 @@ def _looks_like_utf16(head: bytes) -> bool:
 
 
 def _is_utf8(head: bytes) -> bool:
+    """UTF-8 when most lines with non-ASCII bytes decode as UTF-8.
+
+    A file with one corrupt line is still a UTF-8 file (the line is rejected on its own);
+    a legacy code page fails on nearly every line that has a Vietnamese letter.
+    """
+    lines = [line for line in head.split(b"\n")[:-1] or [head] if not line.isascii()]
+    if not lines:
+        return True
+    valid = sum(1 for line in lines if _decodes(line))
+    return valid >= 0.5 * len(lines) and valid > 0
+
+
+def _decodes(line: bytes) -> bool:
     try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        # A multi-byte character cut by the sniff window is still UTF-8.
-        return exc.start >= len(head) - 3 and exc.reason == "unexpected end of data"
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
     return True

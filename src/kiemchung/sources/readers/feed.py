@@ -15,6 +15,8 @@ from kiemchung.sources.readers.markup import html_to_text
 from kiemchung.sources.records import Item, Record, Rejection, clean_text
 
 MAX_FEED_BYTES = 50 * 1024 * 1024
+# Complaints about HTTP headers or declared encodings, not about the feed's content.
+BENIGN = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
 
 
 @register(
@@ -35,12 +37,13 @@ def read_feed(stream: BinaryIO, options: ReadOptions) -> Iterator[Item]:
     if len(data) > MAX_FEED_BYTES:
         raise UnreadableInput(f"the feed is larger than {MAX_FEED_BYTES // (1024 * 1024)} MB")
     parsed = feedparser.parse(data, response_headers=_headers(options))
-    if parsed.bozo and not parsed.entries:
+    broken = parsed.bozo and not isinstance(parsed.get("bozo_exception"), BENIGN)
+    if broken and not parsed.entries:
         raise UnreadableInput(f"not a readable RSS or Atom feed: {_problem(parsed)}")
     outlet = clean_text(parsed.feed.get("title", "")) or options.origin
     for number, entry in enumerate(parsed.entries, start=1):
         yield _record(entry, number, outlet)
-    if parsed.bozo:
+    if broken:
         yield Rejection(_line(parsed), f"the feed is malformed after its last readable entry: {_problem(parsed)}")
 
 
@@ -74,11 +77,10 @@ def _entry_time(entry: Any) -> datetime | None:
     return datetime(*parsed[:6], tzinfo=UTC)
 
 
-def _headers(options: ReadOptions) -> dict[str, str]:
-    headers = {"content-location": options.origin}
-    if options.content_type:
-        headers["content-type"] = options.content_type
-    return headers
+def _headers(options: ReadOptions) -> dict[str, str] | None:
+    if not options.content_type:
+        return None
+    return {"content-location": options.origin, "content-type": options.content_type}
 
 
 def _problem(parsed: Any) -> str:
