@@ -80,11 +80,17 @@ TEMPLATES = [
 ]
 
 
+SUPPORTED_ENGINES = ("django.db.backends.sqlite3", "django.db.backends.postgresql")
+
+
 def _database(url: str) -> dict[str, Any]:
     try:
         config: dict[str, Any] = dict(dj_database_url.parse(url, conn_max_age=60))
     except (ValueError, KeyError) as exc:
         env.problems.append(("DATABASE_URL", f"cannot parse {url!r}: {exc}"))
+        return _database(f"sqlite:///{DATA_DIR / 'kiemchung.sqlite3'}")
+    if config["ENGINE"] not in SUPPORTED_ENGINES:
+        env.problems.append(("DATABASE_URL", "only sqlite:// and postgres:// URLs are supported"))
         return _database(f"sqlite:///{DATA_DIR / 'kiemchung.sqlite3'}")
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
@@ -95,11 +101,6 @@ def _database(url: str) -> dict[str, Any]:
             "transaction_mode": "IMMEDIATE",
             "timeout": 30,
         }
-    elif config["ENGINE"] not in (
-        "django.db.backends.postgresql",
-        "django.db.backends.sqlite3",
-    ):
-        env.problems.append(("DATABASE_URL", "only sqlite:// and postgres:// URLs are supported"))
     return config
 
 
@@ -144,6 +145,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_ROOT = DATA_DIR / "media"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -50,3 +50,20 @@ def check_debug_off(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage
     if settings.DEBUG:
         return [Warning("KIEMCHUNG_DEBUG is on in a deployment.", id="kiemchung.W001")]
     return []
+
+
+@register()
+def check_fetch_policy(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    from kiemchung.sources.fetching import policy_from_settings
+
+    try:
+        policy_from_settings()
+    except ValueError as exc:
+        return [
+            Error(
+                f"KIEMCHUNG_FETCH_ALLOW or a KIEMCHUNG_FETCH_* setting is unusable: {exc}",
+                hint="KIEMCHUNG_FETCH_ALLOW takes host names and CIDR networks, comma-separated.",
+                id="kiemchung.E004",
+            )
+        ]
+    return []

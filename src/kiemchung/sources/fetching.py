@@ -22,7 +22,11 @@ def policy_from_settings() -> FetchPolicy:
     )
 
 
-@lru_cache(maxsize=1)
 def shared_client() -> SafeHTTPClient:
-    """One client per process, so per-host politeness holds across sources."""
-    return SafeHTTPClient(policy_from_settings())
+    """One client per process and policy, so per-host politeness holds across sources."""
+    return _client_for(policy_from_settings())
+
+
+@lru_cache(maxsize=4)
+def _client_for(policy: FetchPolicy) -> SafeHTTPClient:
+    return SafeHTTPClient(policy)

@@ -344,8 +344,17 @@ def _allow_rules(allow: tuple[str, ...]) -> _AllowRules:
         try:
             networks.append(ipaddress.ip_network(cleaned, strict=False))
         except ValueError:
-            hosts.add(cleaned.encode("idna").decode("ascii"))
+            hosts.add(_allowed_host_name(entry, cleaned))
     return _AllowRules(frozenset(hosts), tuple(networks))
+
+
+def _allowed_host_name(entry: str, cleaned: str) -> str:
+    if "/" in cleaned or ":" in cleaned or " " in cleaned:
+        raise ValueError(f"not a host name or a CIDR network: {entry!r}")
+    try:
+        return cleaned.encode("idna").decode("ascii")
+    except UnicodeError as exc:
+        raise ValueError(f"not a valid host name: {entry!r}") from exc
 
 
 def _check_address(address: IPAddress, rules: _AllowRules, host: str, url: str) -> None:

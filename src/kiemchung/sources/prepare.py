@@ -14,14 +14,15 @@ from datetime import datetime
 
 from kiemchung.sources.canonical import canonical_url
 from kiemchung.sources.records import Record
+from kiemchung.stories.similarity import pack, unpack
 from kiemchung.text.langid import detect
 from kiemchung.text.minhash import MinHasher, shingle_hashes
 from kiemchung.text.normalize import keys
 from kiemchung.text.tokens import syllables
 
 NUM_PERM = 128
-BANDS = 32
-ROWS = 4
+BANDS = 42
+ROWS = 3
 SHINGLE_SIZE = 3
 HASHER = MinHasher(num_perm=NUM_PERM, seed=20240101)
 
@@ -48,7 +49,8 @@ def prepare(record: Record) -> PreparedDoc:
     tokens = syllables(text_keys.ascii)
     if title_keys is not None:
         tokens = syllables(title_keys.ascii) + tokens
-    signature = HASHER.signature(shingle_hashes(tokens, SHINGLE_SIZE))
+    shingles = shingle_hashes(tokens, SHINGLE_SIZE)
+    signature = HASHER.signature(shingles)
     return PreparedDoc(
         record=record,
         identity=identity_of(url, content_hash, record.account, record.posted_at),
@@ -57,7 +59,7 @@ def prepare(record: Record) -> PreparedDoc:
         language=detect(record.text).code,
         match_text=_join(title_keys.match if title_keys else "", text_keys.match),
         ascii_text=_join(title_keys.ascii if title_keys else "", text_keys.ascii),
-        signature=signature.tobytes(),
+        signature=pack(signature, len(shingles)),
         bands=tuple(HASHER.bands(signature, BANDS, ROWS)),
     )
 
@@ -66,10 +68,8 @@ def prepare_many(records: list[Record]) -> list[PreparedDoc]:
     return [prepare(record) for record in records]
 
 
-def bands_of(signature: bytes) -> tuple[int, ...]:
-    import numpy as np
-
-    return tuple(HASHER.bands(np.frombuffer(signature, dtype=np.uint32), BANDS, ROWS))
+def bands_of(packed: bytes) -> tuple[int, ...]:
+    return tuple(HASHER.bands(unpack(packed)[0], BANDS, ROWS))
 
 
 def identity_of(url: str, content_hash: str, account: str, posted_at: datetime | None) -> str:

@@ -11,12 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 from django.conf import settings
 
 from kiemchung.sources.prepare import PreparedDoc, bands_of
 from kiemchung.stories.index import BandStore, IndexEntry, MemoryBandStore, StoryIndex
-from kiemchung.text.minhash import jaccard
+from kiemchung.stories.similarity import similarity
 
 DIVERSE_BELOW = 0.8  # a joining document's signature is kept when it is this different
 
@@ -35,22 +34,21 @@ class Clusterer:
         self._next_temp = -1
 
     def assign(self, doc: PreparedDoc) -> Assignment:
-        signature = np.frombuffer(doc.signature, dtype=np.uint32)
-        story_id, similarity = self._best(signature, doc.bands)
+        story_id, score = self._best(doc.signature, doc.bands)
         if story_id is None:
-            story_id, similarity, is_new = self._next_temp, 1.0, True
+            story_id, score, is_new = self._next_temp, 1.0, True
             self._next_temp -= 1
         else:
             is_new = False
-        keep = is_new or similarity < DIVERSE_BELOW
+        keep = is_new or score < DIVERSE_BELOW
         self.index.add(IndexEntry(0, story_id, doc.bands, doc.signature, keep))
-        return Assignment(story_id, similarity, is_new)
+        return Assignment(story_id, score, is_new)
 
-    def _best(self, signature: np.ndarray, bands: tuple[int, ...]) -> tuple[int | None, float]:
+    def _best(self, signature: bytes, bands: tuple[int, ...]) -> tuple[int | None, float]:
         best_id: int | None = None
         best = 0.0
         for story_id, members in self.index.candidates(bands).items():
-            score = max(jaccard(signature, member) for member in members)
+            score = max(similarity(signature, member) for member in members)
             if score > best:
                 best_id, best = story_id, score
         if best < self.threshold:

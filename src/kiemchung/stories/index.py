@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-import numpy as np
 
 MAX_SIGNATURES_PER_STORY = 4
 SNAPSHOT_VERSION = 1
@@ -178,17 +177,17 @@ class StoryIndex:
             self.store.apply(missing)
         return len(missing)
 
-    def candidates(self, bands: Iterable[int]) -> dict[int, list[np.ndarray]]:
+    def candidates(self, bands: Iterable[int]) -> dict[int, list[bytes]]:
         band_list = list(bands)
         story_ids = self.store.stories_for(band_list)
         for band in band_list:
             story_ids.update(self.pending_bands.get(band, ()))
         stored = self.store.signatures_for(story_ids)
-        found: dict[int, list[np.ndarray]] = {}
+        found: dict[int, list[bytes]] = {}
         for sid in story_ids:
-            raw = stored.get(sid, []) + self.pending_signatures.get(sid, [])
-            if raw:
-                found[sid] = [np.frombuffer(sig, dtype=np.uint32) for sig in raw]
+            packed = stored.get(sid, []) + self.pending_signatures.get(sid, [])
+            if packed:
+                found[sid] = packed
         return found
 
     def add(self, entry: IndexEntry) -> None:

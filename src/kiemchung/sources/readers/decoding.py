@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -38,7 +39,26 @@ class DecodedLine:
 
 
 def sniff_encoding(head: bytes) -> str:
-    """Name the encoding of an input from its first bytes."""
+    """Name the encoding of an input from its first bytes; refuse binary data."""
+    encoding = _guess_encoding(head)
+    if not _looks_like_text(head.decode(encoding, errors="replace")):
+        raise UnreadableInput("the input is binary data, not text")
+    return encoding
+
+
+def _looks_like_text(sample: str) -> bool:
+    """Text has few control characters, unassigned code points or replacement marks."""
+    if not sample:
+        return True
+    odd = sum(
+        1
+        for char in sample
+        if (char < " " and char not in "\t\n\r") or char == "\ufffd" or unicodedata.category(char) in ("Cn", "Co", "Cs")
+    )
+    return odd <= 0.05 * len(sample)
+
+
+def _guess_encoding(head: bytes) -> str:
     if not head.strip():
         raise UnreadableInput("the input is empty")
     for bom, name in BOMS:

@@ -1,0 +1,39 @@
+"""`kiemchung seed-demo` loads the demo once; running it again adds nothing."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from kiemchung.sources.models import Document, Source
+from kiemchung.stories.models import Alert, Story
+
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+
+def test_the_demo_is_loaded_once_with_stories_alerts_and_a_login() -> None:
+    out = io.StringIO()
+    call_command("seed-demo", stdout=out)
+    documents, stories = Document.objects.count(), Story.objects.count()
+    assert documents >= 300
+    assert stories >= 25
+    assert Alert.objects.exists()
+    assert Source.objects.filter(documents__isnull=False).distinct().count() >= 6
+    password = out.getvalue().rsplit(" / ", 1)[1].strip()
+    assert authenticate(username="demo", password=password) is not None
+
+    again = io.StringIO()
+    call_command("seed-demo", stdout=again)
+    assert "0 documents added" in again.getvalue()
+    assert (Document.objects.count(), Story.objects.count()) == (documents, stories)
+
+
+def test_demo_stories_group_their_copies() -> None:
+    call_command("seed-demo", stdout=io.StringIO())
+    largest = Story.objects.order_by("-doc_count").first()
+    assert largest is not None and largest.doc_count >= 8
+    languages = set(Document.objects.values_list("language", flat=True))
+    assert {"vi", "vi-noaccent"} <= languages

@@ -1,0 +1,87 @@
+"""The first look: a dashboard for staff and the Django admin, in Vietnamese."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from kiemchung.sources.services import ingest_path
+from kiemchung.stories.models import Story
+from kiemchung.testing.factories import STORIES, write_jsonl
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def staff_client(client: Client) -> Client:
+    user = User.objects.create_superuser("canbo", "canbo@kiemchung.invalid", "mat-khau-dai-12")
+    client.force_login(user)
+    return client
+
+
+def test_the_dashboard_needs_a_login(client: Client) -> None:
+    response = client.get("/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_the_dashboard_lists_the_newest_stories_in_vietnamese(staff_client: Client, tmp_path: Path) -> None:
+    rows = [{"text": t, "title": name, "url": f"https://a.example/{name}"} for name, t in STORIES.items()]
+    ingest_path(write_jsonl(tmp_path / "s.jsonl", rows))
+    page = staff_client.get("/").content.decode()
+    assert "Bảng điều khiển" in page
+    assert "Tin mới nhất" in page
+    for name in STORIES:
+        assert name in page
+
+
+def test_a_story_page_shows_its_timeline(staff_client: Client, tmp_path: Path) -> None:
+    rows = [{"text": STORIES["dam_rumour"], "url": "https://a.example/1", "account": "Đài Hòa Lâm", "account_kind": "public"}]
+    ingest_path(write_jsonl(tmp_path / "s.jsonl", rows))
+    story = Story.objects.get()
+    page = staff_client.get(f"/stories/{story.pk}/").content.decode()
+    assert "Đài Hòa Lâm" in page
+    assert "thủy điện Sông Lam" in page
+
+
+def test_ingested_text_is_escaped_not_rendered(staff_client: Client, tmp_path: Path) -> None:
+    payload = '<script>alert("xss")</script>'
+    rows = [{"text": STORIES["rice_harvest"] + payload, "title": payload, "url": "https://a.example/x"}]
+    ingest_path(write_jsonl(tmp_path / "s.jsonl", rows))
+    story = Story.objects.get()
+    for url in ("/", f"/stories/{story.pk}/"):
+        page = staff_client.get(url).content.decode()
+        assert payload not in page
+        assert "&lt;script&gt;" in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/",
+        "/admin/sources/source/",
+        "/admin/sources/document/",
+        "/admin/sources/ingestrun/",
+        "/admin/stories/story/",
+        "/admin/stories/storybucket/",
+        "/admin/stories/alert/",
+    ],
+)
+def test_every_admin_page_opens_in_vietnamese(staff_client: Client, url: str) -> None:
+    response = staff_client.get(url)
+    assert response.status_code == 200
+    assert 'lang="vi"' in response.content.decode()
+
+
+def test_the_admin_names_models_in_vietnamese(staff_client: Client) -> None:
+    page = staff_client.get("/admin/").content.decode()
+    assert "Nguồn tin" in page
+    assert "Câu chuyện" in page
+    assert "Cảnh báo" in page
+
+
+def test_the_health_endpoint_answers_without_login(client: Client) -> None:
+    assert client.get("/healthz").json() == {"status": "ok"}
