@@ -21,6 +21,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from kiemchung.core.bulk import allocate_ids, db_time, insert_rows
 from kiemchung.sources.models import Document, IngestRun, Source
 from kiemchung.sources.prepare import PreparedDoc, prepare_many
 from kiemchung.sources.records import Item, Record, Rejection
@@ -128,19 +129,31 @@ class Ingestor:
             return result
         now = timezone.now()
         assignments = [self.clusterer.assign(doc) for doc in fresh]
+        doc_ids = allocate_ids(Document, len(fresh))
         deltas = _deltas(fresh, assignments, now)
-        new_ids = _create_stories(fresh, assignments, deltas, now)
-        documents = self._save_documents(fresh, assignments, new_ids, now)
-        self.index.resolve([d.pk for d in documents], new_ids)
-        rows = [(d.pk, p.match_text, p.ascii_text) for d, p in zip(documents, fresh, strict=True)]
+        new_ids = _create_stories(fresh, assignments, doc_ids, deltas, now)
+        story_ids = [new_ids.get(a.story_id, a.story_id) for a in assignments]
+        self._insert_documents(fresh, doc_ids, story_ids, now)
+        self.index.resolve(doc_ids, new_ids)
+        rows = [(pk, doc.match_text, doc.ascii_text) for pk, doc in zip(doc_ids, fresh, strict=True)]
         self.search.add(rows)
         growth.apply_to_existing({sid: d for sid, d in deltas.items() if sid > 0})
-        _set_representatives(documents, assignments)
         growth.add_buckets({new_ids.get(sid, sid): d for sid, d in deltas.items()})
-        result.added = len(documents)
+        result.added = len(fresh)
         result.new_stories = len(new_ids)
         result.touched = {new_ids.get(sid, sid) for sid in deltas}
         return result
+
+    def _insert_documents(
+        self, docs: list[PreparedDoc], doc_ids: list[int], story_ids: list[int], now: datetime
+    ) -> None:
+        route = self.route or (lambda record: self.source)
+        fetched = db_time(now)
+        rows = [
+            _document_row(pk, route(doc.record).pk, doc, story_id, fetched, now)
+            for pk, doc, story_id in zip(doc_ids, docs, story_ids, strict=True)
+        ]
+        insert_rows(Document, DOCUMENT_COLUMNS, rows)
 
     def _fresh(self, prepared: list[PreparedDoc]) -> list[PreparedDoc]:
         identities = [doc.identity for doc in prepared]
@@ -153,20 +166,6 @@ class Ingestor:
                 known.add(doc.identity)
                 fresh.append(doc)
         return fresh
-
-    def _save_documents(
-        self,
-        docs: list[PreparedDoc],
-        assignments: list[Assignment],
-        new_ids: dict[int, int],
-        now: datetime,
-    ) -> list[Document]:
-        route = self.route or (lambda record: self.source)
-        documents = [
-            _document(route(doc.record), doc, new_ids.get(a.story_id, a.story_id), now)
-            for doc, a in zip(docs, assignments, strict=True)
-        ]
-        return Document.objects.bulk_create(documents)
 
     def _records(self, items: Iterable[Item], report: IngestReport) -> Iterator[Record]:
         for item in items:
@@ -198,26 +197,51 @@ class Ingestor:
         run.save()
 
 
-def _document(source: Source, doc: PreparedDoc, story_id: int, now: datetime) -> Document:
+DOCUMENT_COLUMNS = (
+    "id",
+    "source_id",
+    "identity",
+    "content_hash",
+    "url",
+    "title",
+    "text",
+    "language",
+    "platform",
+    "account",
+    "account_kind",
+    "likes",
+    "comments",
+    "shares",
+    "published_at",
+    "fetched_at",
+    "story_id",
+    "signature",
+)
+
+
+def _document_row(
+    pk: int, source_id: int, doc: PreparedDoc, story_id: int, fetched: object, now: datetime
+) -> tuple[object, ...]:
     record = doc.record
-    return Document(
-        source=source,
-        identity=doc.identity,
-        content_hash=doc.content_hash,
-        url=doc.url[:2000],
-        title=record.title,
-        text=record.text,
-        language=doc.language,
-        platform=record.platform,
-        account=record.account,
-        account_kind=record.account_kind,
-        likes=record.likes,
-        comments=record.comments,
-        shares=record.shares,
-        published_at=record.posted_at or now,
-        fetched_at=now,
-        story_id=story_id,
-        signature=doc.signature,
+    return (
+        pk,
+        source_id,
+        doc.identity,
+        doc.content_hash,
+        doc.url[:2000],
+        record.title,
+        record.text,
+        doc.language,
+        record.platform,
+        record.account,
+        record.account_kind,
+        record.likes,
+        record.comments,
+        record.shares,
+        db_time(record.posted_at or now),
+        fetched,
+        story_id,
+        doc.signature,
     )
 
 
@@ -234,35 +258,37 @@ def _deltas(
 def _create_stories(
     docs: list[PreparedDoc],
     assignments: list[Assignment],
+    doc_ids: list[int],
     deltas: dict[int, growth.StoryDelta],
     now: datetime,
 ) -> dict[int, int]:
-    """Create the batch's new stories; map their temporary ids to saved ids."""
-    firsts: dict[int, PreparedDoc] = {}
-    for doc, assignment in zip(docs, assignments, strict=True):
+    """Create the batch's new stories, each represented by its first document.
+
+    Returns the map from the clusterer's temporary story ids to the saved ids.
+    """
+    firsts: dict[int, tuple[int, PreparedDoc]] = {}
+    for pk, doc, assignment in zip(doc_ids, docs, assignments, strict=True):
         if assignment.is_new:
-            firsts[assignment.story_id] = doc
-    stories = [
-        Story(
-            title=growth.story_title(doc.record.title, doc.record.text),
-            first_seen=deltas[temp].first or now,
-            last_seen=deltas[temp].last or now,
-            doc_count=deltas[temp].count,
+            firsts[assignment.story_id] = (pk, doc)
+    story_ids = allocate_ids(Story, len(firsts))
+    created = db_time(now)
+    rows = [
+        (
+            sid,
+            growth.story_title(doc.record.title, doc.record.text),
+            pk,
+            db_time(deltas[temp].first or now),
+            db_time(deltas[temp].last or now),
+            deltas[temp].count,
+            created,
         )
-        for temp, doc in firsts.items()
+        for sid, (temp, (pk, doc)) in zip(story_ids, firsts.items(), strict=True)
     ]
-    Story.objects.bulk_create(stories)
-    return {temp: story.pk for temp, story in zip(firsts, stories, strict=True)}
+    insert_rows(Story, STORY_COLUMNS, rows)
+    return dict(zip(firsts, story_ids, strict=True))
 
 
-def _set_representatives(documents: list[Document], assignments: list[Assignment]) -> None:
-    """A new story is represented by its first document."""
-    stories = [
-        Story(pk=document.story_id, representative_id=document.pk)
-        for document, assignment in zip(documents, assignments, strict=True)
-        if assignment.is_new
-    ]
-    Story.objects.bulk_update(stories, ["representative"], batch_size=500)
+STORY_COLUMNS = ("id", "title", "representative_id", "first_seen", "last_seen", "doc_count", "created_at")
 
 
 def _lock_clustering() -> None:

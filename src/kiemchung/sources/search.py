@@ -8,6 +8,7 @@ both. One backend per database vendor, chosen through ``BACKENDS``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, Protocol
 
@@ -18,6 +19,7 @@ from kiemchung.text.normalize import has_diacritics, keys
 from kiemchung.text.tokens import syllables
 
 TABLE = "sources_document_search"
+WORD_PART = re.compile(r"\w+")
 Row = tuple[int, str, str]  # document id, match text, accent-free text
 
 
@@ -41,7 +43,7 @@ class SqliteSearch:
     def create(self, schema_editor: BaseDatabaseSchemaEditor) -> None:
         schema_editor.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
-            "body, ascii, content='', tokenize='unicode61 remove_diacritics 0')"
+            "body, ascii, content='', detail=column, tokenize='unicode61 remove_diacritics 0')"
         )
 
     def add(self, rows: Sequence[Row]) -> None:
@@ -52,13 +54,18 @@ class SqliteSearch:
         column, terms = query_terms(query)
         if not terms:
             return []
-        expression = " AND ".join(f'{column} : "{term.replace(chr(34), "")}"' for term in terms)
+        expression = " AND ".join(f'{column} : "{part}"' for part in _word_parts(terms))
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank LIMIT %s",
                 [expression, limit],
             )
             return [row[0] for row in cursor.fetchall()]
+
+
+def _word_parts(terms: list[str]) -> list[str]:
+    """Split "5.000đ" into "5", "000đ": the index keeps no positions, so no phrases."""
+    return [part for term in terms for part in WORD_PART.findall(term)]
 
 
 class PostgresSearch:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import F
-from django.db.models.functions import Greatest, Least
+from django.db import connection
 
+from kiemchung.core.bulk import db_time, least_greatest
 from kiemchung.stories.models import Story, StoryBucket
 
 
@@ -34,34 +33,39 @@ def hour_of(moment: datetime) -> datetime:
 
 
 def apply_to_existing(deltas: dict[int, StoryDelta]) -> None:
-    """Update counts and sighting times of stories that existed before the batch."""
-    for story_id, delta in deltas.items():
-        Story.objects.filter(pk=story_id).update(
-            doc_count=F("doc_count") + delta.count,
-            first_seen=Least("first_seen", delta.first),
-            last_seen=Greatest("last_seen", delta.last),
+    """Add a batch's counts and sighting times to stories that existed before it."""
+    if not deltas:
+        return
+    least, greatest = least_greatest()
+    table = Story._meta.db_table
+    rows = [
+        (d.count, db_time(d.first), db_time(d.last), sid)
+        for sid, d in deltas.items()
+        if d.first is not None and d.last is not None
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f'UPDATE "{table}" SET doc_count = doc_count + %s, '  # noqa: S608
+            f"first_seen = {least}(first_seen, %s), last_seen = {greatest}(last_seen, %s) "
+            "WHERE id = %s",
+            rows,
         )
 
 
 def add_buckets(deltas: dict[int, StoryDelta]) -> None:
-    """Add the batch's documents to the hourly buckets (read, add, write: callers hold the
-    clustering lock, so no other writer races us)."""
-    wanted = {(sid, hour): n for sid, d in deltas.items() for hour, n in d.hours.items()}
-    if not wanted:
+    """Add the batch's documents to the stories' hourly buckets (one upsert per bucket)."""
+    rows = [
+        (sid, db_time(hour), n) for sid, d in deltas.items() for hour, n in d.hours.items()
+    ]
+    if not rows:
         return
-    existing = StoryBucket.objects.filter(
-        story_id__in={sid for sid, _ in wanted}, hour__in={hour for _, hour in wanted}
-    ).values_list("story_id", "hour", "count")
-    totals = dict(wanted)
-    for sid, hour, count in existing:
-        if (sid, hour) in totals:
-            totals[(sid, hour)] += count
-    StoryBucket.objects.bulk_create(
-        [StoryBucket(story_id=sid, hour=hour, count=n) for (sid, hour), n in totals.items()],
-        update_conflicts=True,
-        unique_fields=["story", "hour"],
-        update_fields=["count"],
-    )
+    table = StoryBucket._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f'INSERT INTO "{table}" (story_id, hour, count) VALUES (%s, %s, %s) '  # noqa: S608
+            f'ON CONFLICT (story_id, hour) DO UPDATE SET count = "{table}".count + excluded.count',
+            rows,
+        )
 
 
 def story_title(title: str, text: str, limit: int = 160) -> str:
@@ -71,7 +75,3 @@ def story_title(title: str, text: str, limit: int = 160) -> str:
     if len(first_line) <= limit:
         return first_line
     return first_line[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def touched_story_ids(*groups: Iterable[int]) -> set[int]:
-    return {sid for group in groups for sid in group}

@@ -18,7 +18,6 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +25,8 @@ from typing import Protocol
 
 
 MAX_SIGNATURES_PER_STORY = 4
-SNAPSHOT_VERSION = 1
+SNAPSHOT_VERSION = 2
+BandMap = dict[int, int | tuple[int, ...]]  # band key -> one story id, or several
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ class MemoryBandStore:
     """Band store in this process's memory, snapshotted to a file in the data folder."""
 
     path: Path | None = None
-    bands: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    bands: BandMap = field(default_factory=dict)
     signatures: dict[int, list[bytes]] = field(default_factory=dict)
     high_water: int = 0
     high_water_signature: bytes = b""
@@ -78,11 +78,7 @@ class MemoryBandStore:
 
     def stories_for(self, bands: Iterable[int]) -> set[int]:
         found: set[int] = set()
-        lookup = self.bands.get
-        for band in bands:
-            stories = lookup(band)
-            if stories:
-                found.update(stories)
+        _stories_in(self.bands, bands, found)
         return found
 
     def signatures_for(self, story_ids: Iterable[int]) -> dict[int, list[bytes]]:
@@ -102,7 +98,7 @@ class MemoryBandStore:
         return self.high_water_signature
 
     def reset(self) -> None:
-        self.bands = defaultdict(list)
+        self.bands = {}
         self.signatures = {}
         self.high_water, self.high_water_signature = 0, b""
         self.dirty += 1
@@ -115,7 +111,7 @@ class MemoryBandStore:
             SNAPSHOT_VERSION,
             self.high_water,
             self.high_water_signature,
-            dict(self.bands),
+            self.bands,
             self.signatures,
         )
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".index-")
@@ -132,20 +128,36 @@ class MemoryBandStore:
         if payload[0] != SNAPSHOT_VERSION:
             return
         _, self.high_water, self.high_water_signature, bands, signatures = payload
-        self.bands = defaultdict(list, bands)
+        self.bands = bands
         self.signatures = signatures
 
 
-def _add_entry(
-    bands: dict[int, list[int]], signatures: dict[int, list[bytes]], entry: IndexEntry
-) -> None:
+def _add_entry(bands: BandMap, signatures: dict[int, list[bytes]], entry: IndexEntry) -> None:
+    story = entry.story_id
     for band in entry.bands:
-        stories = bands[band]
-        if entry.story_id not in stories:
-            stories.append(entry.story_id)
+        found = bands.get(band)
+        if found is None:
+            bands[band] = story  # most bands belong to one story: no list for them
+        elif isinstance(found, int):
+            if found != story:
+                bands[band] = (found, story)
+        elif story not in found:
+            bands[band] = (*found, story)
     kept = signatures.setdefault(entry.story_id, [])
     if entry.keep_signature and len(kept) < MAX_SIGNATURES_PER_STORY:
         kept.append(entry.signature)
+
+
+def _stories_in(bands: BandMap, keys: Iterable[int], found: set[int]) -> None:
+    lookup = bands.get
+    for band in keys:
+        stories = lookup(band)
+        if stories is None:
+            continue
+        if isinstance(stories, int):
+            found.add(stories)
+        else:
+            found.update(stories)
 
 
 CatchUp = Callable[[int], list[IndexEntry]]
@@ -160,7 +172,7 @@ class StoryIndex:
     catch_up: CatchUp
     verify: Verify
     pending: list[IndexEntry] = field(default_factory=list)
-    pending_bands: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    pending_bands: BandMap = field(default_factory=dict)
     pending_signatures: dict[int, list[bytes]] = field(default_factory=dict)
 
     def refresh(self) -> int:
@@ -180,8 +192,8 @@ class StoryIndex:
     def candidates(self, bands: Iterable[int]) -> dict[int, list[bytes]]:
         band_list = list(bands)
         story_ids = self.store.stories_for(band_list)
-        for band in band_list:
-            story_ids.update(self.pending_bands.get(band, ()))
+        if self.pending_bands:
+            _stories_in(self.pending_bands, band_list, story_ids)
         stored = self.store.signatures_for(story_ids)
         found: dict[int, list[bytes]] = {}
         for sid in story_ids:
@@ -216,7 +228,7 @@ class StoryIndex:
     def discard(self) -> None:
         """Call when the batch's transaction rolled back."""
         self.pending = []
-        self.pending_bands = defaultdict(list)
+        self.pending_bands = {}
         self.pending_signatures = {}
 
     def save(self) -> None:
