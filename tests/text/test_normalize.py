@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import random
 import subprocess
 import sys
 import unicodedata
@@ -150,7 +151,13 @@ def reference_match_key(text: str) -> str:
     while "&" in text and html.unescape(text) != text:
         text = html.unescape(text)
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(normalize._CLEANING_TABLE).casefold()
+    while True:
+        cleaned = text.translate(normalize._CLEANING_TABLE)
+        unescaped = html.unescape(cleaned)
+        if unescaped == text:
+            break
+        text = unescaped
+    text = text.casefold()
     text = unicodedata.normalize("NFC", text)
     for old, new in normalize._TONE_PAIRS.items():
         text = _replace_open_syllable(text, old, new)
@@ -162,12 +169,16 @@ def _replace_open_syllable(text: str, old: str, new: str) -> str:
     index = 0
     while (found := text.find(old, index)) != -1:
         after = found + len(old)
-        open_syllable = after == len(text) or not (text[after].isalnum() or text[after] == "_")
+        open_syllable = after == len(text) or not _continues_syllable(text[after])
         after_q = old[0] == "u" and found > 0 and text[found - 1] == "q"
         out.append(text[index:found] + (new if open_syllable and not after_q else old))
         index = after
     out.append(text[index:])
     return "".join(out)
+
+
+def _continues_syllable(char: str) -> bool:
+    return char.isalnum() or char == "_" or "\u0300" <= char <= "\u036f"
 
 
 def every_casefold_special_and_space() -> str:
@@ -226,8 +237,9 @@ def test_ascii_key_is_the_same_on_short_and_long_texts() -> None:
 
 
 def test_ascii_key_removes_stray_combining_marks_in_long_texts() -> None:
-    text = "x\u0301 q\u0323 " * 20
-    assert ascii_key(text) == "x q " * 19 + "x q"
+    text = "x\u0301 q\u0323 " * 40
+    assert len(text) > normalize._SHORT_TEXT
+    assert ascii_key(text) == "x q " * 39 + "x q"
 
 
 def test_ascii_key_keeps_characters_outside_the_latin_alphabet() -> None:
@@ -273,3 +285,34 @@ def test_importing_the_text_core_imports_neither_django_nor_the_heavy_tools() ->
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == ""
+
+
+def random_texts(pool: list[str], count: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    texts = ["".join(rnd.choice(pool) for _ in range(rnd.randint(0, 30))) for _ in range(count)]
+    return [unicodedata.normalize("NFD", t) if i % 3 == 0 else t for i, t in enumerate(texts)]
+
+
+TRICKY = [*"aeiouyqgđĐoOuUhH  \n\t0123456789", "à", "á", "ả", "ã", "ạ", "è", "é", "ẻ", "ẽ"]
+TRICKY += ["ẹ", "ý", "ỳ", "ỷ", "ỹ", "ỵ", "ơ", "ư", "Ư", "Ơ", "\u0300", "\u0301", "\u0323"]
+TRICKY += ["\u0309", "\u0303", "\u200b", "\u00ad", "\xa0", "Ð", "ð", "Ɖ", "ɖ", "ß", "Σ", "İ"]
+TRICKY += ["ﬁ", "\u2028", "\u3000", "\ud800", "😀", "ΰ", "ǰ", "\x85"]
+ENTITIES = ["&", ";", "#", "&amp;", "&lt;", "&#7901;", "&#8203;", "&nbsp;", "&shy;", "&#0;"]
+CONTROLS = ["\x00", "\x07", "\x1b", "\x7f", "\x9f", "\r"]
+
+
+@pytest.mark.parametrize(
+    ("pool", "seed"),
+    [(TRICKY + ENTITIES, 1), (TRICKY + CONTROLS, 2), (TRICKY + ENTITIES + CONTROLS, 3)],
+)
+def test_random_tricky_texts_keep_every_key_property(pool: list[str], seed: int) -> None:
+    failures = [
+        text
+        for text in random_texts(pool, 2000, seed)
+        if not (
+            (key := match_key(text)) == reference_match_key(text)
+            and match_key(key) == key
+            and ascii_key(text) == ascii_key(key)
+        )
+    ]
+    assert failures == []

@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from kiemchung.stories.bandmap import BandMap
+
 
 MAX_SIGNATURES_PER_STORY = 4
-SNAPSHOT_VERSION = 2
-BandMap = dict[int, int | tuple[int, ...]]  # band key -> one story id, or several
+SNAPSHOT_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +64,7 @@ class MemoryBandStore:
     """Band store in this process's memory, snapshotted to a file in the data folder."""
 
     path: Path | None = None
-    bands: BandMap = field(default_factory=dict)
+    bands: BandMap = field(default_factory=BandMap)
     signatures: dict[int, list[bytes]] = field(default_factory=dict)
     high_water: int = 0
     high_water_signature: bytes = b""
@@ -78,7 +79,7 @@ class MemoryBandStore:
 
     def stories_for(self, bands: Iterable[int]) -> set[int]:
         found: set[int] = set()
-        _stories_in(self.bands, bands, found)
+        self.bands.stories_for(bands, found)
         return found
 
     def signatures_for(self, story_ids: Iterable[int]) -> dict[int, list[bytes]]:
@@ -86,7 +87,8 @@ class MemoryBandStore:
 
     def apply(self, entries: list[IndexEntry]) -> None:
         for entry in entries:
-            _add_entry(self.bands, self.signatures, entry)
+            self.bands.add(entry.bands, entry.story_id)
+            _keep_signature(self.signatures, entry)
             if entry.doc_id > self.high_water:
                 self.high_water, self.high_water_signature = entry.doc_id, entry.signature
         self.dirty += len(entries)
@@ -98,7 +100,7 @@ class MemoryBandStore:
         return self.high_water_signature
 
     def reset(self) -> None:
-        self.bands = {}
+        self.bands = BandMap()
         self.signatures = {}
         self.high_water, self.high_water_signature = 0, b""
         self.dirty += 1
@@ -111,7 +113,7 @@ class MemoryBandStore:
             SNAPSHOT_VERSION,
             self.high_water,
             self.high_water_signature,
-            self.bands,
+            self.bands.arrays(),
             self.signatures,
         )
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".index-")
@@ -127,37 +129,15 @@ class MemoryBandStore:
             payload = pickle.load(handle)  # noqa: S301 (our own file in the data folder)
         if payload[0] != SNAPSHOT_VERSION:
             return
-        _, self.high_water, self.high_water_signature, bands, signatures = payload
-        self.bands = bands
+        _, self.high_water, self.high_water_signature, (keys, stories), signatures = payload
+        self.bands = BandMap(keys, stories)
         self.signatures = signatures
 
 
-def _add_entry(bands: BandMap, signatures: dict[int, list[bytes]], entry: IndexEntry) -> None:
-    story = entry.story_id
-    for band in entry.bands:
-        found = bands.get(band)
-        if found is None:
-            bands[band] = story  # most bands belong to one story: no list for them
-        elif isinstance(found, int):
-            if found != story:
-                bands[band] = (found, story)
-        elif story not in found:
-            bands[band] = (*found, story)
+def _keep_signature(signatures: dict[int, list[bytes]], entry: IndexEntry) -> None:
     kept = signatures.setdefault(entry.story_id, [])
     if entry.keep_signature and len(kept) < MAX_SIGNATURES_PER_STORY:
         kept.append(entry.signature)
-
-
-def _stories_in(bands: BandMap, keys: Iterable[int], found: set[int]) -> None:
-    lookup = bands.get
-    for band in keys:
-        stories = lookup(band)
-        if stories is None:
-            continue
-        if isinstance(stories, int):
-            found.add(stories)
-        else:
-            found.update(stories)
 
 
 CatchUp = Callable[[int], list[IndexEntry]]
@@ -172,7 +152,7 @@ class StoryIndex:
     catch_up: CatchUp
     verify: Verify
     pending: list[IndexEntry] = field(default_factory=list)
-    pending_bands: BandMap = field(default_factory=dict)
+    pending_bands: BandMap = field(default_factory=BandMap)
     pending_signatures: dict[int, list[bytes]] = field(default_factory=dict)
 
     def refresh(self) -> int:
@@ -192,8 +172,7 @@ class StoryIndex:
     def candidates(self, bands: Iterable[int]) -> dict[int, list[bytes]]:
         band_list = list(bands)
         story_ids = self.store.stories_for(band_list)
-        if self.pending_bands:
-            _stories_in(self.pending_bands, band_list, story_ids)
+        self.pending_bands.stories_for(band_list, story_ids)
         stored = self.store.signatures_for(story_ids)
         found: dict[int, list[bytes]] = {}
         for sid in story_ids:
@@ -204,7 +183,8 @@ class StoryIndex:
 
     def add(self, entry: IndexEntry) -> None:
         self.pending.append(entry)
-        _add_entry(self.pending_bands, self.pending_signatures, entry)
+        self.pending_bands.add(entry.bands, entry.story_id)
+        _keep_signature(self.pending_signatures, entry)
 
     def resolve(self, doc_ids: list[int], story_ids: dict[int, int]) -> None:
         """Give the pending entries their saved document ids and real story ids."""
@@ -228,7 +208,7 @@ class StoryIndex:
     def discard(self) -> None:
         """Call when the batch's transaction rolled back."""
         self.pending = []
-        self.pending_bands = {}
+        self.pending_bands = BandMap()
         self.pending_signatures = {}
 
     def save(self) -> None:

@@ -1,7 +1,8 @@
 """Tokens: fast syllables for bulk text, word segmentation for short texts.
 
-``syllables`` runs one compiled regex over a match key (or an ASCII key) and
-returns its tokens, left to right:
+``syllables`` runs one compiled regex findall over a match key (or an ASCII
+key) and returns its tokens, left to right (a richer, 20% slower pattern runs
+instead when a cheap scan sees a URL or a domain in the key):
 
 - URLs with a scheme or starting with "www." are one token (trailing
   punctuation stays out); bare domains with a common suffix are one token
@@ -56,7 +57,7 @@ def _class_range(first: int, last: int) -> str:
     return f"{re.escape(chr(first))}-{re.escape(chr(last))}"
 
 
-_L = _letter_class_body()
+_LETTERS = _letter_class_body()
 _URL_END = r"""[^\s<>"'`.,;:!?)\]}]"""
 _DOMAIN_SUFFIXES = "vn|com|net|org|gov|edu|info|io"
 
@@ -65,16 +66,16 @@ _DOMAIN_SUFFIXES = "vn|com|net|org|gov|edu|info|io"
 # back at that first character to decide what kind of token it is.
 _NUMBER_REST = rf"""
     (?<=[0-9])(?:
-        [0-9]?h(?:[0-5][0-9])?(?![0-9{_L}])     # clock time: 9h, 15h30
+        [0-9]?h(?:[0-5][0-9])?(?![0-9{_LETTERS}])     # clock time: 9h, 15h30
       | [0-9]*+(?:[.,:/-][0-9]++)*+%?           # number: 5.000, 2,5, 30/9/2024, 50%
     )"""
-_WORD_REST = rf"[0-9{_L}]*+"  # word: hà, nội, u23, h5n1
-_DOMAIN_TAIL = rf"(?:\.(?:[a-z0-9-]+\.)*(?:{_DOMAIN_SUFFIXES})(?![0-9{_L}]))?"
+_WORD_REST = rf"[0-9{_LETTERS}]*+"  # word: hà, nội, u23, h5n1
+_DOMAIN_TAIL = rf"(?:\.(?:[a-z0-9-]+\.)*(?:{_DOMAIN_SUFFIXES})(?![0-9{_LETTERS}]))?"
 
-_PLAIN_TOKEN_RE = re.compile(rf"[0-9{_L}](?:{_NUMBER_REST}|{_WORD_REST})", re.VERBOSE)
+_PLAIN_TOKEN_RE = re.compile(rf"[0-9{_LETTERS}](?:{_NUMBER_REST}|{_WORD_REST})", re.VERBOSE)
 _FULL_TOKEN_RE = re.compile(
     rf"""
-    [0-9{_L}](?:
+    [0-9{_LETTERS}](?:
         (?<=h)ttps?://[^\s<>"'`]*{_URL_END}    # URL with a scheme
       | (?<=w)ww\.[^\s<>"'`]*{_URL_END}        # URL starting with www.
       | {_NUMBER_REST}
@@ -83,7 +84,7 @@ _FULL_TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 # Cheap scans telling whether a key may hold a URL or a domain.
-_DOMAIN_HINT_RE = re.compile(rf"\.(?:{_DOMAIN_SUFFIXES})(?![0-9{_L}])")
+_DOMAIN_HINT_RE = re.compile(rf"\.(?:{_DOMAIN_SUFFIXES})(?![0-9{_LETTERS}])")
 
 
 def syllables(key: str) -> list[str]:
