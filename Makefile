@@ -43,4 +43,4 @@ bench: install
 	$(BIN)/kiemchung bench ingest --input ../shared/data/vntc/vntc_train.jsonl.gz
 
 messages: install
-	cd src/kiemchung && ../../$(BIN)/kiemchung makemessages -l vi -l en --no-obsolete && ../../$(BIN)/kiemchung compilemessages
+	cd src/kiemchung && KIEMCHUNG_DATA_DIR=$(CURDIR)/data ../../$(BIN)/kiemchung makemessages -l vi -l en --no-obsolete -i "testing/*" && KIEMCHUNG_DATA_DIR=$(CURDIR)/data ../../$(BIN)/kiemchung compilemessages

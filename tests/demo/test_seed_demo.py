@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import io
+import json
+from collections import defaultdict
 
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
+from kiemchung.demo.seeding import data_file
 from kiemchung.sources.models import Document, Source
 from kiemchung.stories.models import Alert, Story
 
@@ -37,3 +40,17 @@ def test_demo_stories_group_their_copies() -> None:
     assert largest is not None and largest.doc_count >= 8
     languages = set(Document.objects.values_list("language", flat=True))
     assert {"vi", "vi-noaccent"} <= languages
+
+
+def test_demo_clusters_never_mix_two_stories_and_rarely_split_one() -> None:
+    call_command("seed-demo", stdout=io.StringIO())
+    truth = {}
+    for line in data_file("corpus.jsonl").read_text(encoding="utf-8").splitlines():
+        item = json.loads(line)
+        truth[item["url"]] = item["story"]
+    clusters: dict[int, set[str]] = defaultdict(set)
+    for url, story_id in Document.objects.values_list("url", "story_id"):
+        clusters[story_id].add(truth[url])
+    mixed = [stories for stories in clusters.values() if len(stories) > 1]
+    assert mixed == []
+    assert len(clusters) <= 1.35 * len(set(truth.values()))

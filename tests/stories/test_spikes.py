@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 from kiemchung.sources.services import ingest_path
 from kiemchung.stories.models import Alert, Story
@@ -50,3 +51,12 @@ def test_a_spike_that_goes_on_updates_its_alert(tmp_path: Path) -> None:
 def test_few_documents_are_never_a_spike(tmp_path: Path) -> None:
     ingest_path(write_jsonl(tmp_path / "few.jsonl", rows_for("bank_scam", burst("2026-08-01", 4), "few")))
     assert not Alert.objects.exists()
+
+
+def test_a_spike_in_the_middle_of_a_long_history_is_found_in_one_import(tmp_path: Path) -> None:
+    quiet_before = [f"2026-06-{day:02d}T09:00:00+07:00" for day in (1, 8, 15)]
+    quiet_after = [f"2026-07-{day:02d}T09:00:00+07:00" for day in (5, 12, 19)]
+    rows = rows_for("dam_rumour", quiet_before + burst("2026-06-20", 10) + quiet_after, "mid")
+    ingest_path(write_jsonl(tmp_path / "history.jsonl", rows))
+    alert = Alert.objects.get()
+    assert timezone.localtime(alert.window_end).date().isoformat() == "2026-06-20"

@@ -47,7 +47,7 @@ class IngestReport:
     rejected: int = 0
     new_stories: int = 0
     rejections: list[Rejection] = field(default_factory=list)
-    touched_stories: set[int] = field(default_factory=set)
+    touched_hours: dict[int, set[datetime]] = field(default_factory=dict)
 
     def reject(self, rejection: Rejection) -> None:
         self.rejected += 1
@@ -71,7 +71,7 @@ class BatchResult:
     added: int = 0
     duplicates: int = 0
     new_stories: int = 0
-    touched: set[int] = field(default_factory=set)
+    touched: dict[int, set[datetime]] = field(default_factory=dict)
 
 
 class Ingestor:
@@ -105,8 +105,8 @@ class Ingestor:
         finally:
             self.index.save()
             self._finish(run, report)
-        if self.detect and report.touched_stories:
-            detect_spikes(report.touched_stories)
+        if self.detect and report.touched_hours:
+            detect_spikes(report.touched_hours)
         return report
 
     def store(self, prepared: list[PreparedDoc]) -> BatchResult:
@@ -141,7 +141,7 @@ class Ingestor:
         growth.add_buckets({new_ids.get(sid, sid): d for sid, d in deltas.items()})
         result.added = len(fresh)
         result.new_stories = len(new_ids)
-        result.touched = {new_ids.get(sid, sid) for sid in deltas}
+        result.touched = {new_ids.get(sid, sid): set(d.hours) for sid, d in deltas.items()}
         return result
 
     def _insert_documents(
@@ -187,7 +187,8 @@ class Ingestor:
         report.added += result.added
         report.duplicates += result.duplicates
         report.new_stories += result.new_stories
-        report.touched_stories |= result.touched
+        for story_id, hours in result.touched.items():
+            report.touched_hours.setdefault(story_id, set()).update(hours)
 
     def _finish(self, run: IngestRun, report: IngestReport) -> None:
         run.finished_at = timezone.now()

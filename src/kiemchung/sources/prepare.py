@@ -23,7 +23,7 @@ from kiemchung.text.tokens import syllables
 NUM_PERM = 128
 BANDS = 42
 ROWS = 3
-SHINGLE_SIZE = 3
+SHINGLE_SIZE = 2
 HASHER = MinHasher(num_perm=NUM_PERM, seed=20240101)
 
 

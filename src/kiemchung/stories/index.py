@@ -26,7 +26,7 @@ from typing import Protocol
 from kiemchung.stories.bandmap import BandMap
 
 
-MAX_SIGNATURES_PER_STORY = 4
+MAX_SIGNATURES_PER_STORY = 6
 SNAPSHOT_VERSION = 3
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 MIN_CONTAINMENT_SHINGLES = 20
-MIN_CONTAINMENT = 0.8
+MIN_CONTAINMENT = 0.7
 
 
 def pack(signature: np.ndarray, size: int) -> bytes:

@@ -11,7 +11,7 @@ at least ``KIEMCHUNG_SPIKE_RATIO`` to the larger baseline (never less than one d
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -40,30 +40,42 @@ class Growth:
         return self.count >= settings.SPIKE_MIN_DOCS and self.ratio >= settings.SPIKE_RATIO
 
 
-def detect_spikes(story_ids: Iterable[int]) -> list[Alert]:
-    """Check the given stories; raise or update an alert for each one that spikes."""
+def detect_spikes(touched: Mapping[int, Iterable[datetime]]) -> list[Alert]:
+    """Check the windows ending at each touched hour of each story; raise or extend alerts.
+
+    ``touched`` maps a story id to the hours in which it just received documents, so an
+    import of a long history finds every spike in it, not only the latest.
+    """
     stream = StreamBaseline()
-    alerts = []
-    ids = list(story_ids)
+    alerts: list[Alert] = []
+    ids = list(touched)
     for chunk_start in range(0, len(ids), 500):
         chunk = ids[chunk_start : chunk_start + 500]
         stories = Story.objects.filter(id__in=chunk, doc_count__gte=settings.SPIKE_MIN_DOCS)
         for story in stories:
-            measured = story_growth(story, stream)
-            if measured.is_spike():
-                alerts.append(raise_alert(story, measured))
+            for measured in story_growths(story, touched[story.pk], stream):
+                if measured.is_spike():
+                    alerts.append(raise_alert(story, measured))
     return alerts
 
 
-def story_growth(story: Story, stream: StreamBaseline) -> Growth:
+def story_growths(story: Story, hours: Iterable[datetime], stream: StreamBaseline) -> list[Growth]:
+    """The growth of the windows that end with each given hour, in time order."""
     window = timedelta(hours=settings.SPIKE_WINDOW_HOURS)
-    end = hour_of(story.last_seen) + timedelta(hours=1)
-    start = end - window
-    recent = _bucket_sum(story, start, end)
-    history = max((start - hour_of(story.first_seen)) / window, 0.0)
-    before = story.doc_count - recent
-    own = before / history if history >= 1 else float(before)
-    return Growth(start, end, recent, own, stream.at(start, window))
+    buckets = list(story.buckets.order_by("hour").values_list("hour", "count"))
+    if not buckets:
+        return []
+    first_hour = buckets[0][0]
+    growths = []
+    for hour in sorted({hour_of(h) for h in hours}):
+        end = hour + timedelta(hours=1)
+        start = end - window
+        recent = sum(n for h, n in buckets if start <= h < end)
+        before = sum(n for h, n in buckets if h < start)
+        history = max((start - first_hour) / window, 0.0)
+        own = before / history if history >= 1 else float(before)
+        growths.append(Growth(start, end, recent, own, stream.at(start, window)))
+    return growths
 
 
 class StreamBaseline:
@@ -111,10 +123,3 @@ def raise_alert(story: Story, measured: Growth) -> Alert:
         story=story, kind="spike", window_start=measured.window_start, defaults=values
     )
     return alert
-
-
-def _bucket_sum(story: Story, start: datetime, end: datetime) -> int:
-    total = StoryBucket.objects.filter(story=story, hour__gte=start, hour__lt=end).aggregate(
-        n=Sum("count")
-    )["n"]
-    return int(total or 0)

@@ -24,7 +24,7 @@ Signature = npt.NDArray[np.uint32]
 
 # The syllable vocabulary is small (a few thousand Vietnamese syllables plus
 # numbers and names), so each distinct token is hashed once per process.
-_CACHE_LIMIT = 1_000_000
+_CACHE_LIMIT = 200_000  # about 25 MB of tokens and digests
 
 
 class _TokenHashes(dict[str, bytes]):
