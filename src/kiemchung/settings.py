@@ -21,9 +21,7 @@ DATA_DIR = Path(env.text("KIEMCHUNG_DATA_DIR", "data")).expanduser().resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env.boolean("KIEMCHUNG_DEBUG", False)
-SECRET_KEY = env.text("KIEMCHUNG_SECRET_KEY", "") or read_or_create_secret(
-    DATA_DIR / "secret_key"
-)
+SECRET_KEY = env.text("KIEMCHUNG_SECRET_KEY", "") or read_or_create_secret(DATA_DIR / "secret_key")
 # Private account handles are stored only as HMAC pseudonyms keyed by this secret. It is
 # kept apart from SECRET_KEY so that rotating the web secret keeps pseudonyms stable.
 PSEUDONYM_KEY = env.text("KIEMCHUNG_PSEUDONYM_KEY", "") or read_or_create_secret(

@@ -15,7 +15,13 @@ from kiemchung.testing.factories import random_rows
 
 pytestmark = pytest.mark.slow
 
-VNTC = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "vntc" / "vntc_sample10k.jsonl.gz"
+VNTC = (
+    Path(__file__).resolve().parents[2].parent
+    / "shared"
+    / "data"
+    / "vntc"
+    / "vntc_sample10k.jsonl.gz"
+)
 FIGURES = {"docs", "seconds", "docs_per_s", "mb_per_s", "peak_rss_mb", "stories"}
 
 
@@ -40,7 +46,7 @@ def test_the_benchmark_reports_every_figure_for_a_gzipped_file(tmp_path: Path) -
     with gzip.open(path, "wt", encoding="utf-8") as handle:
         handle.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
     figures = bench(path, "--workers", "1")
-    assert FIGURES <= figures.keys()
+    assert figures.keys() >= FIGURES
     assert figures["docs"] == 302
     assert figures["duplicates"] == 1
 

@@ -16,7 +16,9 @@ def test_every_environment_setting_is_documented() -> None:
     source = (PACKAGE / "settings.py").read_text(encoding="utf-8")
     names = set(re.findall(r'env\.\w+\(\s*"([A-Z_]+)"', source))
     assert names, "no settings found: the pattern is stale"
-    undocumented = sorted(name for name in names if f"`{name}`" not in README and name not in README)
+    undocumented = sorted(
+        name for name in names if f"`{name}`" not in README and name not in README
+    )
     assert undocumented == []
 
 

@@ -13,10 +13,18 @@ from kiemchung.config import EnvReader, read_or_create_secret
 
 
 def check(tmp_path: Path, **extra: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KIEMCHUNG_") and k != "DATABASE_URL"}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("KIEMCHUNG_") and k != "DATABASE_URL"
+    }
     env.update(KIEMCHUNG_DATA_DIR=str(tmp_path / "data"), **extra)
-    return subprocess.run(  # noqa: S603
-        [sys.executable, "-m", "kiemchung.cli", "check"], env=env, capture_output=True, text=True, check=False
+    return subprocess.run(
+        [sys.executable, "-m", "kiemchung.cli", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
 
@@ -39,7 +47,9 @@ def test_the_defaults_just_work(tmp_path: Path) -> None:
         ("KIEMCHUNG_FETCH_ALLOW", "not-a-network/99", "KIEMCHUNG_FETCH_ALLOW"),
     ],
 )
-def test_a_malformed_value_fails_the_system_check(tmp_path: Path, name: str, value: str, message: str) -> None:
+def test_a_malformed_value_fails_the_system_check(
+    tmp_path: Path, name: str, value: str, message: str
+) -> None:
     done = check(tmp_path, **{name: value})
     assert done.returncode != 0
     assert message in done.stderr
@@ -59,5 +69,9 @@ def test_a_secret_can_come_from_a_file(tmp_path: Path) -> None:
 
 def test_booleans_accept_the_usual_words() -> None:
     reader = EnvReader(environ={"A": "yes", "B": "OFF", "C": "1"})
-    assert (reader.boolean("A", False), reader.boolean("B", True), reader.boolean("C", False)) == (True, False, True)
+    assert (reader.boolean("A", False), reader.boolean("B", True), reader.boolean("C", False)) == (
+        True,
+        False,
+        True,
+    )
     assert reader.problems == []

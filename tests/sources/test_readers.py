@@ -13,7 +13,11 @@ from kiemchung.sources.readers import READERS, ReadOptions, UnreadableInput, rea
 from kiemchung.sources.records import Record, Rejection
 
 POSTS = [
-    {"text": "Hòa Lâm khai trương cầu Bến Đò mới", "url": "https://a.example/1", "account_kind": "public"},
+    {
+        "text": "Hòa Lâm khai trương cầu Bến Đò mới",
+        "url": "https://a.example/1",
+        "account_kind": "public",
+    },
     {"text": "Giá lúa vụ hè thu tăng nhẹ, nông dân phấn khởi", "url": "https://a.example/2"},
 ]
 
@@ -103,11 +107,12 @@ def test_empty_or_binary_input_is_refused_as_a_whole(name: str, data: bytes) -> 
 def test_csv_rows_are_validated_like_json_lines() -> None:
     data = (
         "platform,url,text,posted_at,account,account_kind,likes,comments,shares\n"
-        'facebook,https://a.example/1,"Mưa lớn, đường ngập",2026-05-01T07:00:00+07:00,Đài Hòa Lâm,public,5,1,0\n'
+        'facebook,https://a.example/1,"Mưa lớn, đường ngập",2026-05-01T07:00:00+07:00,'
+        "Đài Hòa Lâm,public,5,1,0\n"
         "facebook,https://a.example/2,Thiếu cột,2026-05-01\n"
         "facebook,https://a.example/3,Ngày sai,hôm nay,,public,1,1,1\n"
         'zalo,https://a.example/4,"Dòng\nhai dòng",,ban.b,private,2.0,,\n'
-    ).encode("utf-8")
+    ).encode()
     items = read("csv", data)
     rejections = [(r.line, r.reason) for r in items if isinstance(r, Rejection)]
     assert rejections[0] == (3, "expected 9 columns, found 4")
@@ -169,7 +174,8 @@ PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <meta property="article:published_time" content="2026-04-02T07:15:00+07:00">
 </head><body><nav>Trang chủ | Thời sự | Kinh tế</nav><div class="ads">Quảng cáo</div>
 <article><h1>Hòa Lâm mở tuyến xe buýt mới</h1>
-<p>Sáng 2/4, Sở Giao thông vận tải tỉnh Hòa Lâm đưa vào khai thác tuyến xe buýt số 12 nối trung tâm tỉnh với khu công nghiệp Tân Phú.</p>
+<p>Sáng 2/4, Sở Giao thông vận tải tỉnh Hòa Lâm đưa vào khai thác tuyến xe buýt số 12
+nối trung tâm tỉnh với khu công nghiệp Tân Phú.</p>
 <p>Tuyến dài 28 km, chạy từ 5h30 đến 19h hằng ngày, giá vé 7.000 đồng mỗi lượt.</p>
 <p>Đại diện sở cho biết tuyến xe phục vụ khoảng hai nghìn công nhân đi làm mỗi ngày.</p>
 </article><footer>© Báo Hòa Lâm</footer></body></html>"""

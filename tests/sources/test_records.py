@@ -44,7 +44,9 @@ def test_a_complete_record_is_accepted_with_its_fields() -> None:
         ({"comments": float("nan")}, "'comments' must be a count"),
     ],
 )
-def test_a_bad_field_rejects_the_record_with_a_reason(change: dict[str, object], reason: str) -> None:
+def test_a_bad_field_rejects_the_record_with_a_reason(
+    change: dict[str, object], reason: str
+) -> None:
     result = record_from_mapping({**GOOD, **change}, 5)
     assert isinstance(result, Rejection)
     assert result.line == 5
@@ -62,7 +64,9 @@ def test_a_bad_field_rejects_the_record_with_a_reason(change: dict[str, object],
         ("", None),
     ],
 )
-def test_posted_at_accepts_iso_times_and_unix_seconds(value: object, expected: datetime | None) -> None:
+def test_posted_at_accepts_iso_times_and_unix_seconds(
+    value: object, expected: datetime | None
+) -> None:
     record = record_from_mapping({**GOOD, "posted_at": value}, 1)
     assert isinstance(record, Record)
     assert record.posted_at == expected

@@ -36,7 +36,11 @@ def count(db: Path, sql: str) -> int:
 def test_a_killed_import_resumes_with_every_record_exactly_once(tmp_path: Path) -> None:
     data = tmp_path / "data"
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
-    env.update(KIEMCHUNG_DATA_DIR=str(data), KIEMCHUNG_INGEST_BATCH_SIZE="100", KIEMCHUNG_STORY_INDEX="file")
+    env.update(
+        KIEMCHUNG_DATA_DIR=str(data),
+        KIEMCHUNG_INGEST_BATCH_SIZE="100",
+        KIEMCHUNG_STORY_INDEX="file",
+    )
     assert kiemchung(env, "migrate", "--noinput").wait(timeout=120) == 0
     path = write_jsonl(tmp_path / "big.jsonl", random_rows(TOTAL, seed=7))
     db = data / "kiemchung.sqlite3"

@@ -25,7 +25,10 @@ def ingest_texts(tmp_path: Path, texts: list[str], name: str = "batch") -> None:
 
 
 def strip_accents_keep_case(text: str) -> str:
-    return "".join(a if a.isupper() == b.isupper() else a.upper() for a, b in zip(ascii_key(text), text, strict=False))
+    return "".join(
+        a if a.isupper() == b.isupper() else a.upper()
+        for a, b in zip(ascii_key(text), text, strict=False)
+    )
 
 
 def variants(text: str) -> list[str]:
@@ -57,7 +60,11 @@ def test_different_stories_stay_apart(tmp_path: Path) -> None:
 
 def test_a_story_knows_its_sightings_and_representative(tmp_path: Path) -> None:
     rows = [
-        {"text": text, "url": f"https://a.example/{i}", "posted_at": f"2026-06-0{i + 1}T10:00:00+07:00"}
+        {
+            "text": text,
+            "url": f"https://a.example/{i}",
+            "posted_at": f"2026-06-0{i + 1}T10:00:00+07:00",
+        }
         for i, text in enumerate(variants(STORIES["dam_rumour"])[:3])
     ]
     ingest_path(write_jsonl(tmp_path / "dated.jsonl", list(reversed(rows))))
@@ -97,7 +104,9 @@ def test_a_stale_snapshot_from_another_database_is_discarded(tmp_path: Path) -> 
 def test_the_redis_index_is_shared_between_workers(tmp_path: Path) -> None:
     url = os.environ.get("KIEMCHUNG_TEST_REDIS_URL")
     if not url:
-        pytest.skip("set KIEMCHUNG_TEST_REDIS_URL (e.g. redis://127.0.0.1:6379/15) to run Redis tests")
+        pytest.skip(
+            "set KIEMCHUNG_TEST_REDIS_URL (e.g. redis://127.0.0.1:6379/15) to run Redis tests"
+        )
     prefix = f"kiemchung-test-{uuid.uuid4().hex[:8]}"
     with override_settings(STORY_INDEX="redis", REDIS_URL=url, REDIS_PREFIX=prefix):
         ingest_texts(tmp_path, [STORIES["bank_scam"]], "first")

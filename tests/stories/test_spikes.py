@@ -16,7 +16,11 @@ pytestmark = pytest.mark.django_db
 
 def rows_for(story: str, times: list[str], tag: str) -> list[dict[str, object]]:
     return [
-        {"text": STORIES[story] + f" Bản {i}.", "url": f"https://a.example/{tag}/{i}", "posted_at": t}
+        {
+            "text": STORIES[story] + f" Bản {i}.",
+            "url": f"https://a.example/{tag}/{i}",
+            "posted_at": t,
+        }
         for i, t in enumerate(times)
     ]
 
@@ -36,20 +40,30 @@ def test_a_sudden_burst_raises_one_alert(tmp_path: Path) -> None:
 
 
 def test_steady_growth_raises_no_alert(tmp_path: Path) -> None:
-    times = [f"2026-07-{day:02d}T{hour:02d}:00:00+07:00" for day in range(1, 11) for hour in (1, 7, 13, 19)]
+    times = [
+        f"2026-07-{day:02d}T{hour:02d}:00:00+07:00"
+        for day in range(1, 11)
+        for hour in (1, 7, 13, 19)
+    ]
     ingest_path(write_jsonl(tmp_path / "steady.jsonl", rows_for("rice_harvest", times, "rice")))
     assert Story.objects.get().doc_count == 40
     assert not Alert.objects.exists()
 
 
 def test_a_spike_that_goes_on_updates_its_alert(tmp_path: Path) -> None:
-    ingest_path(write_jsonl(tmp_path / "a.jsonl", rows_for("bank_scam", burst("2026-08-01", 8), "a")))
-    ingest_path(write_jsonl(tmp_path / "b.jsonl", rows_for("bank_scam", burst("2026-08-01", 8, 10), "b")))
+    ingest_path(
+        write_jsonl(tmp_path / "a.jsonl", rows_for("bank_scam", burst("2026-08-01", 8), "a"))
+    )
+    ingest_path(
+        write_jsonl(tmp_path / "b.jsonl", rows_for("bank_scam", burst("2026-08-01", 8, 10), "b"))
+    )
     assert Alert.objects.count() == 1
 
 
 def test_few_documents_are_never_a_spike(tmp_path: Path) -> None:
-    ingest_path(write_jsonl(tmp_path / "few.jsonl", rows_for("bank_scam", burst("2026-08-01", 4), "few")))
+    ingest_path(
+        write_jsonl(tmp_path / "few.jsonl", rows_for("bank_scam", burst("2026-08-01", 4), "few"))
+    )
     assert not Alert.objects.exists()
 
 

@@ -28,8 +28,13 @@ def test_the_dashboard_needs_a_login(client: Client) -> None:
     assert "/admin/login/" in response["Location"]
 
 
-def test_the_dashboard_lists_the_newest_stories_in_vietnamese(staff_client: Client, tmp_path: Path) -> None:
-    rows = [{"text": t, "title": name, "url": f"https://a.example/{name}"} for name, t in STORIES.items()]
+def test_the_dashboard_lists_the_newest_stories_in_vietnamese(
+    staff_client: Client, tmp_path: Path
+) -> None:
+    rows = [
+        {"text": t, "title": name, "url": f"https://a.example/{name}"}
+        for name, t in STORIES.items()
+    ]
     ingest_path(write_jsonl(tmp_path / "s.jsonl", rows))
     page = staff_client.get("/").content.decode()
     assert "Bảng điều khiển" in page
@@ -39,7 +44,14 @@ def test_the_dashboard_lists_the_newest_stories_in_vietnamese(staff_client: Clie
 
 
 def test_a_story_page_shows_its_timeline(staff_client: Client, tmp_path: Path) -> None:
-    rows = [{"text": STORIES["dam_rumour"], "url": "https://a.example/1", "account": "Đài Hòa Lâm", "account_kind": "public"}]
+    rows = [
+        {
+            "text": STORIES["dam_rumour"],
+            "url": "https://a.example/1",
+            "account": "Đài Hòa Lâm",
+            "account_kind": "public",
+        }
+    ]
     ingest_path(write_jsonl(tmp_path / "s.jsonl", rows))
     story = Story.objects.get()
     page = staff_client.get(f"/stories/{story.pk}/").content.decode()
@@ -49,7 +61,9 @@ def test_a_story_page_shows_its_timeline(staff_client: Client, tmp_path: Path) -
 
 def test_ingested_text_is_escaped_not_rendered(staff_client: Client, tmp_path: Path) -> None:
     payload = '<script>alert("xss")</script>'
-    rows = [{"text": STORIES["rice_harvest"] + payload, "title": payload, "url": "https://a.example/x"}]
+    rows = [
+        {"text": STORIES["rice_harvest"] + payload, "title": payload, "url": "https://a.example/x"}
+    ]
     ingest_path(write_jsonl(tmp_path / "s.jsonl", rows))
     story = Story.objects.get()
     for url in ("/", f"/stories/{story.pk}/"):

@@ -29,7 +29,7 @@ def tick() -> dict[str, object]:
     for name, handler in PERIODIC:
         try:
             results[name] = handler()
-        except Exception:  # noqa: BLE001  (logged; the scheduler must keep going)
+        except Exception:
             log.exception("periodic job %s failed", name)
             results[name] = "failed"
         finally:
@@ -45,7 +45,9 @@ def run_forever(interval: float, stop: threading.Event) -> None:
 
 def start_thread(interval: float) -> threading.Event:
     stop = threading.Event()
-    thread = threading.Thread(target=run_forever, args=(interval, stop), daemon=True, name="scheduler")
+    thread = threading.Thread(
+        target=run_forever, args=(interval, stop), daemon=True, name="scheduler"
+    )
     thread.start()
     return stop
 

@@ -8,7 +8,14 @@ class SourceAdmin(admin.ModelAdmin[Source]):
     list_display = ("name", "kind", "location", "is_active", "next_poll_at", "failures")
     list_filter = ("kind", "is_active")
     search_fields = ("name", "location")
-    readonly_fields = ("last_polled_at", "last_success_at", "failures", "last_error", "etag", "last_modified")
+    readonly_fields = (
+        "last_polled_at",
+        "last_success_at",
+        "failures",
+        "last_error",
+        "etag",
+        "last_modified",
+    )
 
 
 @admin.register(Document)

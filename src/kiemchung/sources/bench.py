@@ -24,7 +24,9 @@ from typing import Any, BinaryIO
 CHILD_FLAG = "--child"
 
 
-def run_isolated(input_path: Path, limit: int | None, workers: int, database_url: str | None) -> dict[str, Any]:
+def run_isolated(
+    input_path: Path, limit: int | None, workers: int, database_url: str | None
+) -> dict[str, Any]:
     """Run the benchmark in a child process on a temporary data folder."""
     with tempfile.TemporaryDirectory(prefix="kiemchung-bench-") as folder:
         env = {k: v for k, v in os.environ.items() if not k.startswith("KIEMCHUNG_")}
@@ -33,8 +35,18 @@ def run_isolated(input_path: Path, limit: int | None, workers: int, database_url
         env["KIEMCHUNG_STORY_INDEX"] = "file"
         if database_url:
             env["DATABASE_URL"] = database_url
-        command = [sys.executable, "-m", "kiemchung.cli", "bench", "ingest", CHILD_FLAG,
-                   "--input", str(input_path), "--workers", str(workers)]
+        command = [
+            sys.executable,
+            "-m",
+            "kiemchung.cli",
+            "bench",
+            "ingest",
+            CHILD_FLAG,
+            "--input",
+            str(input_path),
+            "--workers",
+            str(workers),
+        ]
         if limit:
             command += ["--limit", str(limit)]
         done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603
@@ -49,11 +61,10 @@ def measure(input_path: Path, limit: int | None, workers: int) -> dict[str, Any]
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    from kiemchung.sources.ingest import Ingestor
     from kiemchung.sources.models import Source
     from kiemchung.sources.readers import READERS, ReadOptions
     from kiemchung.stories.models import Story
-
-    from kiemchung.sources.ingest import Ingestor
 
     source = Source.objects.create(name="benchmark", kind="jsonl")
     started = time.perf_counter()

@@ -5,7 +5,19 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 TRACKING_PARAMS = frozenset(
-    {"fbclid", "gclid", "dclid", "msclkid", "zarsrc", "igshid", "mc_cid", "mc_eid", "ref", "ref_src", "si"}
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "msclkid",
+        "zarsrc",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "ref",
+        "ref_src",
+        "si",
+    }
 )
 DEFAULT_PORTS = {"http": 80, "https": 443}
 

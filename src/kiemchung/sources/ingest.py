@@ -135,7 +135,9 @@ class Ingestor:
         story_ids = [new_ids.get(a.story_id, a.story_id) for a in assignments]
         self._insert_documents(fresh, doc_ids, story_ids, now)
         self.index.resolve(doc_ids, new_ids)
-        rows = [(pk, doc.match_text, doc.ascii_text) for pk, doc in zip(doc_ids, fresh, strict=True)]
+        rows = [
+            (pk, doc.match_text, doc.ascii_text) for pk, doc in zip(doc_ids, fresh, strict=True)
+        ]
         self.search.add(rows)
         growth.apply_to_existing({sid: d for sid, d in deltas.items() if sid > 0})
         growth.add_buckets({new_ids.get(sid, sid): d for sid, d in deltas.items()})
@@ -289,7 +291,15 @@ def _create_stories(
     return dict(zip(firsts, story_ids, strict=True))
 
 
-STORY_COLUMNS = ("id", "title", "representative_id", "first_seen", "last_seen", "doc_count", "created_at")
+STORY_COLUMNS = (
+    "id",
+    "title",
+    "representative_id",
+    "first_seen",
+    "last_seen",
+    "doc_count",
+    "created_at",
+)
 
 
 def _lock_clustering() -> None:

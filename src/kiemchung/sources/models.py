@@ -26,7 +26,10 @@ class Source(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=16, choices=SourceKind.choices)
     location = models.CharField(
-        _("URL or path"), max_length=2000, blank=True, help_text=_("Feed or page URL, or a file path.")
+        _("URL or path"),
+        max_length=2000,
+        blank=True,
+        help_text=_("Feed or page URL, or a file path."),
     )
     description = models.TextField(_("description"), blank=True)
     is_active = models.BooleanField(_("active"), default=True)
@@ -57,7 +60,8 @@ class Source(models.Model):
         base = timedelta(minutes=self.poll_minutes)
         if not self.failures:
             return base
-        return min(base * (2 ** min(self.failures, 10)), timedelta(days=1))
+        delay: timedelta = base * (2 ** min(self.failures, 10))
+        return min(delay, timedelta(days=1))
 
     def schedule_next(self) -> None:
         self.next_poll_at = timezone.now() + self.backoff()
@@ -68,7 +72,10 @@ class Document(models.Model):
         Source, on_delete=models.PROTECT, related_name="documents", verbose_name=_("source")
     )
     identity = models.CharField(
-        _("identity"), max_length=64, unique=True, help_text=_("Hash of canonical URL, or of content when there is no URL.")
+        _("identity"),
+        max_length=64,
+        unique=True,
+        help_text=_("Hash of canonical URL, or of content when there is no URL."),
     )
     content_hash = models.CharField(_("content hash"), max_length=32, db_index=True)
     url = models.CharField(_("canonical URL"), max_length=2000, blank=True)
@@ -77,7 +84,10 @@ class Document(models.Model):
     language = models.CharField(_("language"), max_length=16, db_index=True)
     platform = models.CharField(_("platform"), max_length=32, blank=True)
     account = models.CharField(
-        _("account"), max_length=200, blank=True, help_text=_("Outlet name, or a pseudonym for private accounts.")
+        _("account"),
+        max_length=200,
+        blank=True,
+        help_text=_("Outlet name, or a pseudonym for private accounts."),
     )
     account_kind = models.CharField(
         _("account kind"), max_length=8, choices=AccountKind.choices, default=AccountKind.PUBLIC

@@ -48,7 +48,7 @@ class SqliteSearch:
 
     def add(self, rows: Sequence[Row]) -> None:
         with connection.cursor() as cursor:
-            cursor.executemany(f"INSERT INTO {TABLE}(rowid, body, ascii) VALUES (%s, %s, %s)", rows)
+            cursor.executemany(f"INSERT INTO {TABLE}(rowid, body, ascii) VALUES (%s, %s, %s)", rows)  # noqa: S608  (table and column names are constants)
 
     def search(self, query: str, limit: int = 50) -> list[int]:
         column, terms = query_terms(query)
@@ -57,7 +57,7 @@ class SqliteSearch:
         expression = " AND ".join(f'{column} : "{part}"' for part in _word_parts(terms))
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank LIMIT %s",
+                f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rank LIMIT %s",  # noqa: S608  (table and column names are constants)
                 [expression, limit],
             )
             return [row[0] for row in cursor.fetchall()]
@@ -86,7 +86,7 @@ class PostgresSearch:
     def add(self, rows: Sequence[Row]) -> None:
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {TABLE}(document_id, body, ascii) VALUES "
+                f"INSERT INTO {TABLE}(document_id, body, ascii) VALUES "  # noqa: S608  (table and column names are constants)
                 "(%s, to_tsvector('simple', %s), to_tsvector('simple', %s))",
                 rows,
             )
@@ -97,7 +97,7 @@ class PostgresSearch:
             return []
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT document_id FROM {TABLE}, plainto_tsquery('simple', %s) AS q"
+                f"SELECT document_id FROM {TABLE}, plainto_tsquery('simple', %s) AS q"  # noqa: S608  (table and column names are constants)
                 f" WHERE {column} @@ q ORDER BY ts_rank({column}, q) DESC LIMIT %s",
                 [" ".join(terms), limit],
             )

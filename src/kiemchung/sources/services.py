@@ -27,11 +27,17 @@ from kiemchung.sources.readers import (
     reader_for_content_type,
     reader_for_path,
 )
+from kiemchung.sources.readers.decoding import buffer
 from kiemchung.sources.records import Item, Record
 
 log = logging.getLogger(__name__)
 
-READER_KIND = {"feed": SourceKind.FEED, "web": SourceKind.WEB, "jsonl": SourceKind.JSONL, "csv": SourceKind.CSV}
+READER_KIND = {
+    "feed": SourceKind.FEED,
+    "web": SourceKind.WEB,
+    "jsonl": SourceKind.JSONL,
+    "csv": SourceKind.CSV,
+}
 
 
 class InputRefused(Exception):
@@ -74,8 +80,10 @@ def ingest_url(url: str, source_name: str | None = None) -> IngestReport:
         fetched = fetch(url)
     except FetchError as exc:
         raise InputRefused(f"{url}: {exc.message}") from exc
+    if fetched is None:  # 304 without a conditional request: a broken server
+        raise InputRefused(f"{url}: the server answered 304 Not Modified to a plain request")
     reader = reader_for_content_type(fetched.content_type) or _sniff_reader(
-        io.BufferedReader(io.BytesIO(fetched.data))  # type: ignore[arg-type]
+        buffer(io.BytesIO(fetched.data))
     )
     source = source_for(source_name or _host(url), READER_KIND[reader.name], url)
     return _ingest_fetched(source, reader, fetched)

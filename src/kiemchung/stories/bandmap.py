@@ -53,7 +53,9 @@ class BandMap:
     def _sorted_lookup(self, wanted: npt.NDArray[np.int64], found: set[int]) -> None:
         left = np.searchsorted(self.keys, wanted, side="left")
         right = np.searchsorted(self.keys, wanted, side="right")
-        for start, end in zip(left[left < right].tolist(), right[left < right].tolist(), strict=True):
+        for start, end in zip(
+            left[left < right].tolist(), right[left < right].tolist(), strict=True
+        ):
             found.update(self.stories[start:end].tolist())
 
     def merge(self) -> None:

@@ -100,7 +100,11 @@ def _redis_store() -> BandStore:
 
 def index_path() -> Path:
     name = settings.DATABASES["default"]["NAME"]
-    tag = Path(str(name)).stem if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") else str(name)
+    tag = (
+        Path(str(name)).stem
+        if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3")
+        else str(name)
+    )
     return Path(settings.DATA_DIR) / "story_index" / f"{tag}.pickle"
 
 

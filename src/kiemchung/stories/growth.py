@@ -54,9 +54,7 @@ def apply_to_existing(deltas: dict[int, StoryDelta]) -> None:
 
 def add_buckets(deltas: dict[int, StoryDelta]) -> None:
     """Add the batch's documents to the stories' hourly buckets (one upsert per bucket)."""
-    rows = [
-        (sid, db_time(hour), n) for sid, d in deltas.items() for hour, n in d.hours.items()
-    ]
+    rows = [(sid, db_time(hour), n) for sid, d in deltas.items() for hour, n in d.hours.items()]
     if not rows:
         return
     table = StoryBucket._meta.db_table

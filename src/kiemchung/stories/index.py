@@ -25,7 +25,6 @@ from typing import Protocol
 
 from kiemchung.stories.bandmap import BandMap
 
-
 MAX_SIGNATURES_PER_STORY = 6
 SNAPSHOT_VERSION = 3
 

@@ -42,6 +42,9 @@ class StoryBucket(models.Model):
         verbose_name_plural = _("story activity (hours)")
         constraints = [models.UniqueConstraint(fields=["story", "hour"], name="story_bucket_once")]
 
+    def __str__(self) -> str:
+        return f"{self.story_id} @ {self.hour:%Y-%m-%d %H:00}: {self.count}"
+
 
 class AlertStatus(models.TextChoices):
     OPEN = "open", _("Open")

@@ -45,5 +45,7 @@ def fastest_growing(hours: int = 24, limit: int = 10) -> list[Growing]:
 
 def open_alerts(limit: int = 20) -> QuerySet[Alert]:
     return (
-        Alert.objects.filter(status=AlertStatus.OPEN).select_related("story").order_by("-window_end")[:limit]
+        Alert.objects.filter(status=AlertStatus.OPEN)
+        .select_related("story")
+        .order_by("-window_end")[:limit]
     )

@@ -96,7 +96,7 @@ class StreamBaseline:
         if not totals["stories"]:
             return 0.0
         windows = STREAM_HISTORY / window
-        return float(totals["docs"]) / totals["stories"] / windows
+        return float(totals["docs"]) / float(totals["stories"]) / float(windows)
 
 
 def raise_alert(story: Story, measured: Growth) -> Alert:

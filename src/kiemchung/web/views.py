@@ -27,10 +27,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
     story = get_object_or_404(Story, pk=story_id)
     documents = story.documents.select_related("source").order_by("published_at")
-    sources = (
-        story.documents.values("source__name").annotate(n=Count("id")).order_by("-n")
-    )
-    context = {"story": story, "documents": documents[:200], "sources": sources, "alerts": story.alerts.all()}
+    sources = story.documents.values("source__name").annotate(n=Count("id")).order_by("-n")
+    context = {
+        "story": story,
+        "documents": documents[:200],
+        "sources": sources,
+        "alerts": story.alerts.all(),
+    }
     return render(request, "web/story.html", context)
 
 

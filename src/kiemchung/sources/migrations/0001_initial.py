@@ -5,81 +5,183 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('identity', models.CharField(help_text='Hash of canonical URL, or of content when there is no URL.', max_length=64, unique=True, verbose_name='identity')),
-                ('content_hash', models.CharField(db_index=True, max_length=32, verbose_name='content hash')),
-                ('url', models.CharField(blank=True, max_length=2000, verbose_name='canonical URL')),
-                ('title', models.CharField(blank=True, max_length=500, verbose_name='title')),
-                ('text', models.TextField(verbose_name='text')),
-                ('language', models.CharField(db_index=True, max_length=16, verbose_name='language')),
-                ('platform', models.CharField(blank=True, max_length=32, verbose_name='platform')),
-                ('account', models.CharField(blank=True, help_text='Outlet name, or a pseudonym for private accounts.', max_length=200, verbose_name='account')),
-                ('account_kind', models.CharField(choices=[('public', 'Public outlet or official page'), ('private', 'Private person (pseudonymised)')], default='public', max_length=8, verbose_name='account kind')),
-                ('likes', models.PositiveIntegerField(default=0, verbose_name='likes')),
-                ('comments', models.PositiveIntegerField(default=0, verbose_name='comments')),
-                ('shares', models.PositiveIntegerField(default=0, verbose_name='shares')),
-                ('published_at', models.DateTimeField(db_index=True, verbose_name='published')),
-                ('fetched_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='fetched')),
-                ('signature', models.BinaryField(verbose_name='MinHash signature')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "identity",
+                    models.CharField(
+                        help_text="Hash of canonical URL, or of content when there is no URL.",
+                        max_length=64,
+                        unique=True,
+                        verbose_name="identity",
+                    ),
+                ),
+                (
+                    "content_hash",
+                    models.CharField(db_index=True, max_length=32, verbose_name="content hash"),
+                ),
+                (
+                    "url",
+                    models.CharField(blank=True, max_length=2000, verbose_name="canonical URL"),
+                ),
+                ("title", models.CharField(blank=True, max_length=500, verbose_name="title")),
+                ("text", models.TextField(verbose_name="text")),
+                (
+                    "language",
+                    models.CharField(db_index=True, max_length=16, verbose_name="language"),
+                ),
+                ("platform", models.CharField(blank=True, max_length=32, verbose_name="platform")),
+                (
+                    "account",
+                    models.CharField(
+                        blank=True,
+                        help_text="Outlet name, or a pseudonym for private accounts.",
+                        max_length=200,
+                        verbose_name="account",
+                    ),
+                ),
+                (
+                    "account_kind",
+                    models.CharField(
+                        choices=[
+                            ("public", "Public outlet or official page"),
+                            ("private", "Private person (pseudonymised)"),
+                        ],
+                        default="public",
+                        max_length=8,
+                        verbose_name="account kind",
+                    ),
+                ),
+                ("likes", models.PositiveIntegerField(default=0, verbose_name="likes")),
+                ("comments", models.PositiveIntegerField(default=0, verbose_name="comments")),
+                ("shares", models.PositiveIntegerField(default=0, verbose_name="shares")),
+                ("published_at", models.DateTimeField(db_index=True, verbose_name="published")),
+                (
+                    "fetched_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="fetched"),
+                ),
+                ("signature", models.BinaryField(verbose_name="MinHash signature")),
             ],
             options={
-                'verbose_name': 'document',
-                'verbose_name_plural': 'documents',
-                'ordering': ['-published_at'],
+                "verbose_name": "document",
+                "verbose_name_plural": "documents",
+                "ordering": ["-published_at"],
             },
         ),
         migrations.CreateModel(
-            name='IngestRun',
+            name="IngestRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('origin', models.CharField(max_length=2000, verbose_name='origin')),
-                ('started_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='started')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished')),
-                ('received', models.PositiveIntegerField(default=0, verbose_name='records read')),
-                ('added', models.PositiveIntegerField(default=0, verbose_name='documents added')),
-                ('duplicates', models.PositiveIntegerField(default=0, verbose_name='duplicates skipped')),
-                ('rejected', models.PositiveIntegerField(default=0, verbose_name='records rejected')),
-                ('errors', models.JSONField(blank=True, default=list, verbose_name='rejections')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("origin", models.CharField(max_length=2000, verbose_name="origin")),
+                (
+                    "started_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="started"),
+                ),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="finished"),
+                ),
+                ("received", models.PositiveIntegerField(default=0, verbose_name="records read")),
+                ("added", models.PositiveIntegerField(default=0, verbose_name="documents added")),
+                (
+                    "duplicates",
+                    models.PositiveIntegerField(default=0, verbose_name="duplicates skipped"),
+                ),
+                (
+                    "rejected",
+                    models.PositiveIntegerField(default=0, verbose_name="records rejected"),
+                ),
+                ("errors", models.JSONField(blank=True, default=list, verbose_name="rejections")),
             ],
             options={
-                'verbose_name': 'ingest run',
-                'verbose_name_plural': 'ingest runs',
-                'ordering': ['-started_at'],
+                "verbose_name": "ingest run",
+                "verbose_name_plural": "ingest runs",
+                "ordering": ["-started_at"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='name')),
-                ('kind', models.CharField(choices=[('feed', 'RSS/Atom feed'), ('web', 'Web page'), ('jsonl', 'JSON-lines export'), ('csv', 'CSV export'), ('manual', 'Manual entry')], max_length=16, verbose_name='kind')),
-                ('location', models.CharField(blank=True, help_text='Feed or page URL, or a file path.', max_length=2000, verbose_name='URL or path')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('poll_minutes', models.PositiveIntegerField(default=30, verbose_name='poll every (minutes)')),
-                ('next_poll_at', models.DateTimeField(blank=True, db_index=True, null=True, verbose_name='next poll')),
-                ('last_polled_at', models.DateTimeField(blank=True, null=True, verbose_name='last polled')),
-                ('last_success_at', models.DateTimeField(blank=True, null=True, verbose_name='last success')),
-                ('failures', models.PositiveIntegerField(default=0, verbose_name='consecutive failures')),
-                ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('etag', models.CharField(blank=True, max_length=500)),
-                ('last_modified', models.CharField(blank=True, max_length=100)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("feed", "RSS/Atom feed"),
+                            ("web", "Web page"),
+                            ("jsonl", "JSON-lines export"),
+                            ("csv", "CSV export"),
+                            ("manual", "Manual entry"),
+                        ],
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "location",
+                    models.CharField(
+                        blank=True,
+                        help_text="Feed or page URL, or a file path.",
+                        max_length=2000,
+                        verbose_name="URL or path",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("is_active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "poll_minutes",
+                    models.PositiveIntegerField(default=30, verbose_name="poll every (minutes)"),
+                ),
+                (
+                    "next_poll_at",
+                    models.DateTimeField(
+                        blank=True, db_index=True, null=True, verbose_name="next poll"
+                    ),
+                ),
+                (
+                    "last_polled_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last polled"),
+                ),
+                (
+                    "last_success_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last success"),
+                ),
+                (
+                    "failures",
+                    models.PositiveIntegerField(default=0, verbose_name="consecutive failures"),
+                ),
+                ("last_error", models.TextField(blank=True, verbose_name="last error")),
+                ("etag", models.CharField(blank=True, max_length=500)),
+                ("last_modified", models.CharField(blank=True, max_length=100)),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
             ],
             options={
-                'verbose_name': 'source',
-                'verbose_name_plural': 'sources',
-                'ordering': ['name'],
+                "verbose_name": "source",
+                "verbose_name_plural": "sources",
+                "ordering": ["name"],
             },
         ),
     ]

@@ -5,32 +5,50 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('sources', '0001_initial'),
-        ('stories', '0001_initial'),
+        ("sources", "0001_initial"),
+        ("stories", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='document',
-            name='story',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='documents', to='stories.story', verbose_name='story'),
+            model_name="document",
+            name="story",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="documents",
+                to="stories.story",
+                verbose_name="story",
+            ),
         ),
         migrations.AddField(
-            model_name='ingestrun',
-            name='source',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='runs', to='sources.source', verbose_name='source'),
+            model_name="ingestrun",
+            name="source",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="runs",
+                to="sources.source",
+                verbose_name="source",
+            ),
         ),
         migrations.AddField(
-            model_name='document',
-            name='source',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='sources.source', verbose_name='source'),
+            model_name="document",
+            name="source",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="documents",
+                to="sources.source",
+                verbose_name="source",
+            ),
         ),
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['story', 'published_at'], name='sources_doc_story_i_399588_idx'),
+            model_name="document",
+            index=models.Index(
+                fields=["story", "published_at"], name="sources_doc_story_i_399588_idx"
+            ),
         ),
     ]

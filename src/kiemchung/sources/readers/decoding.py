@@ -53,7 +53,9 @@ def _looks_like_text(sample: str) -> bool:
     odd = sum(
         1
         for char in sample
-        if (char < " " and char not in "\t\n\r") or char == "\ufffd" or unicodedata.category(char) in ("Cn", "Co", "Cs")
+        if (char < " " and char not in "\t\n\r")
+        or char == "\ufffd"
+        or unicodedata.category(char) in ("Cn", "Co", "Cs")
     )
     return odd <= 0.05 * len(sample)
 
@@ -78,12 +80,19 @@ def _guess_encoding(head: bytes) -> str:
 
 def iter_lines(stream: BinaryIO) -> Iterator[DecodedLine]:
     """Yield decoded lines (without line ends), numbered from 1."""
-    buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[arg-type]
+    buffered = buffer(stream)
     encoding = sniff_encoding(buffered.peek(SNIFF_BYTES)[:SNIFF_BYTES])
     if codecs.lookup(encoding).name.startswith(("utf-16", "utf-32")):
         yield from _wide_lines(buffered, encoding)
     else:
         yield from _narrow_lines(buffered, encoding)
+
+
+def buffer(stream: BinaryIO) -> io.BufferedReader:
+    """A stream that can peek at its start without consuming it."""
+    if isinstance(stream, io.BufferedReader):
+        return stream
+    return io.BufferedReader(stream)  # type: ignore[arg-type]
 
 
 def decode_document(data: bytes, declared: str | None = None) -> str:

@@ -44,7 +44,10 @@ def read_feed(stream: BinaryIO, options: ReadOptions) -> Iterator[Item]:
     for number, entry in enumerate(parsed.entries, start=1):
         yield _record(entry, number, outlet)
     if broken:
-        yield Rejection(_line(parsed), f"the feed is malformed after its last readable entry: {_problem(parsed)}")
+        yield Rejection(
+            _line(parsed),
+            f"the feed is malformed after its last readable entry: {_problem(parsed)}",
+        )
 
 
 def _record(entry: Any, number: int, outlet: str) -> Item:

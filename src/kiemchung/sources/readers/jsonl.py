@@ -12,7 +12,11 @@ from kiemchung.sources.readers.decoding import iter_lines
 from kiemchung.sources.records import Item, Rejection, record_from_mapping
 
 
-@register("jsonl", extensions=(".jsonl", ".ndjson"), content_types=("application/x-ndjson", "application/jsonl"))
+@register(
+    "jsonl",
+    extensions=(".jsonl", ".ndjson"),
+    content_types=("application/x-ndjson", "application/jsonl"),
+)
 def read_jsonl(stream: BinaryIO, options: ReadOptions) -> Iterator[Item]:
     for line in iter_lines(stream):
         if line.text is None:
@@ -21,7 +25,9 @@ def read_jsonl(stream: BinaryIO, options: ReadOptions) -> Iterator[Item]:
         if not line.text.strip():
             continue
         if len(line.text) > options.max_record_chars:
-            yield Rejection(line.number, f"record longer than {options.max_record_chars} characters")
+            yield Rejection(
+                line.number, f"record longer than {options.max_record_chars} characters"
+            )
             continue
         yield _parse(line.text, line.number)
 

@@ -5,65 +5,122 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('sources', '0001_initial'),
+        ("sources", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Story',
+            name="Story",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=500, verbose_name='title')),
-                ('first_seen', models.DateTimeField(db_index=True, verbose_name='first seen')),
-                ('last_seen', models.DateTimeField(db_index=True, verbose_name='last seen')),
-                ('doc_count', models.PositiveIntegerField(default=0, verbose_name='documents')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('representative', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sources.document', verbose_name='representative document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=500, verbose_name="title")),
+                ("first_seen", models.DateTimeField(db_index=True, verbose_name="first seen")),
+                ("last_seen", models.DateTimeField(db_index=True, verbose_name="last seen")),
+                ("doc_count", models.PositiveIntegerField(default=0, verbose_name="documents")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                (
+                    "representative",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="sources.document",
+                        verbose_name="representative document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'story',
-                'verbose_name_plural': 'stories',
-                'ordering': ['-last_seen'],
+                "verbose_name": "story",
+                "verbose_name_plural": "stories",
+                "ordering": ["-last_seen"],
             },
         ),
         migrations.CreateModel(
-            name='Alert',
+            name="Alert",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(default='spike', max_length=16, verbose_name='kind')),
-                ('status', models.CharField(choices=[('open', 'Open'), ('acknowledged', 'Acknowledged'), ('closed', 'Closed')], default='open', max_length=16, verbose_name='status')),
-                ('window_start', models.DateTimeField(verbose_name='window start')),
-                ('window_end', models.DateTimeField(verbose_name='window end')),
-                ('count', models.PositiveIntegerField(verbose_name='documents in window')),
-                ('story_baseline', models.FloatField(verbose_name='story baseline per window')),
-                ('stream_baseline', models.FloatField(verbose_name='stream baseline per window')),
-                ('ratio', models.FloatField(verbose_name='growth ratio')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='raised')),
-                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='alerts', to='stories.story', verbose_name='story')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(default="spike", max_length=16, verbose_name="kind")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("acknowledged", "Acknowledged"),
+                            ("closed", "Closed"),
+                        ],
+                        default="open",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("window_start", models.DateTimeField(verbose_name="window start")),
+                ("window_end", models.DateTimeField(verbose_name="window end")),
+                ("count", models.PositiveIntegerField(verbose_name="documents in window")),
+                ("story_baseline", models.FloatField(verbose_name="story baseline per window")),
+                ("stream_baseline", models.FloatField(verbose_name="stream baseline per window")),
+                ("ratio", models.FloatField(verbose_name="growth ratio")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="raised")),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="alerts",
+                        to="stories.story",
+                        verbose_name="story",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'alert',
-                'verbose_name_plural': 'alerts',
-                'ordering': ['-window_end'],
-                'constraints': [models.UniqueConstraint(fields=('story', 'kind', 'window_start'), name='alert_once_per_window')],
+                "verbose_name": "alert",
+                "verbose_name_plural": "alerts",
+                "ordering": ["-window_end"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("story", "kind", "window_start"), name="alert_once_per_window"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='StoryBucket',
+            name="StoryBucket",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('hour', models.DateTimeField(db_index=True, verbose_name='hour')),
-                ('count', models.PositiveIntegerField(default=0, verbose_name='documents')),
-                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='buckets', to='stories.story')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("hour", models.DateTimeField(db_index=True, verbose_name="hour")),
+                ("count", models.PositiveIntegerField(default=0, verbose_name="documents")),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="buckets",
+                        to="stories.story",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'story activity (hour)',
-                'verbose_name_plural': 'story activity (hours)',
-                'constraints': [models.UniqueConstraint(fields=('story', 'hour'), name='story_bucket_once')],
+                "verbose_name": "story activity (hour)",
+                "verbose_name_plural": "story activity (hours)",
+                "constraints": [
+                    models.UniqueConstraint(fields=("story", "hour"), name="story_bucket_once")
+                ],
             },
         ),
     ]

@@ -18,11 +18,23 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         kinds = parser.add_subparsers(dest="kind", required=True)
-        ingest = kinds.add_parser("ingest", help="Ingest a JSON-lines file into a fresh temporary database.")
-        ingest.add_argument("--input", required=True, type=Path, help="JSON lines (.jsonl or .jsonl.gz) with a 'text' field.")
+        ingest = kinds.add_parser(
+            "ingest", help="Ingest a JSON-lines file into a fresh temporary database."
+        )
+        ingest.add_argument(
+            "--input",
+            required=True,
+            type=Path,
+            help="JSON lines (.jsonl or .jsonl.gz) with a 'text' field.",
+        )
         ingest.add_argument("--limit", type=int, help="Stop after N records.")
-        ingest.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1), help="Text-stage processes.")
-        ingest.add_argument("--database-url", help="Benchmark on this (empty) database instead of a temporary SQLite.")
+        ingest.add_argument(
+            "--workers", type=int, default=min(2, os.cpu_count() or 1), help="Text-stage processes."
+        )
+        ingest.add_argument(
+            "--database-url",
+            help="Benchmark on this (empty) database instead of a temporary SQLite.",
+        )
         ingest.add_argument(bench.CHILD_FLAG, action="store_true", help=argparse_suppress())
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -32,7 +44,9 @@ class Command(BaseCommand):
         if options["child"]:
             figures = bench.measure(path, options["limit"], options["workers"])
         else:
-            figures = bench.run_isolated(path, options["limit"], options["workers"], options["database_url"])
+            figures = bench.run_isolated(
+                path, options["limit"], options["workers"], options["database_url"]
+            )
         self.stdout.write(json.dumps(figures))
 
 

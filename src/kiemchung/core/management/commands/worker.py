@@ -17,13 +17,17 @@ class Command(BaseCommand):
     help = "Run the background worker: queued tasks plus the scheduler (due sources)."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--interval", type=float, default=1.0, help="Seconds between queue checks.")
+        parser.add_argument(
+            "--interval", type=float, default=1.0, help="Seconds between queue checks."
+        )
         parser.add_argument(
             "--schedule-every", type=float, default=30.0, help="Seconds between scheduler ticks."
         )
         parser.add_argument("--no-scheduler", action="store_true", help="Only run queued tasks.")
         parser.add_argument(
-            "--batch", action="store_true", help="Run one scheduler tick and all queued tasks, then exit."
+            "--batch",
+            action="store_true",
+            help="Run one scheduler tick and all queued tasks, then exit.",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:

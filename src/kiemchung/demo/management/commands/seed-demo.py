@@ -19,4 +19,6 @@ class Command(BaseCommand):
             f"Demo corpus: {report.added} documents added, {report.duplicates} already present, "
             f"{report.new_stories} new stories (dates shifted by {result.shift_days} days)."
         )
-        self.stdout.write(f"Log in at http://127.0.0.1:8000/ as {result.username} / {result.password}")
+        self.stdout.write(
+            f"Log in at http://127.0.0.1:8000/ as {result.username} / {result.password}"
+        )

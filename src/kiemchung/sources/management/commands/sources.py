@@ -17,7 +17,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
-        add = actions.add_parser("add", help="Watch a feed or web page (or register a file source).")
+        add = actions.add_parser(
+            "add", help="Watch a feed or web page (or register a file source)."
+        )
         add.add_argument("name")
         add.add_argument("location", help="Feed/page URL, or a file path for import sources.")
         add.add_argument("--kind", choices=SourceKind.values, default=SourceKind.FEED)
@@ -32,7 +34,9 @@ class Command(BaseCommand):
 
     def _add(self, options: dict[str, Any]) -> None:
         try:
-            source = add_source(options["name"], options["kind"], options["location"], options["every"])
+            source = add_source(
+                options["name"], options["kind"], options["location"], options["every"]
+            )
         except InputRefused as exc:
             raise CommandError(f"refused: {exc}") from exc
         except IntegrityError as exc:
@@ -41,7 +45,9 @@ class Command(BaseCommand):
 
     def _list(self) -> None:
         for source in Source.objects.order_by("name"):
-            health = f"failing ({source.failures}): {source.last_error}" if source.failures else "ok"
+            health = (
+                f"failing ({source.failures}): {source.last_error}" if source.failures else "ok"
+            )
             nxt = source.next_poll_at.isoformat() if source.next_poll_at else "-"
             self.stdout.write(
                 f"{source.pk}\t{source.name}\t{source.kind}\t{source.location or '-'}\t"
