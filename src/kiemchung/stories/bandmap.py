@@ -2,78 +2,81 @@
 
 Python dicts cost about 100 bytes an entry, and every document adds one entry per band.
 Here the bulk of the entries lives in two sorted numpy arrays (16 bytes an entry, looked
-up with one vectorised binary search per document); recent additions wait in a small
-dict and are merged in when it grows.
+up with one vectorised binary search per document). Recent additions wait in a dict of
+band → story (filled with C-speed ``dict.update``), with the rare band shared by two
+stories kept aside, and are merged into the arrays when they grow.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import numpy.typing as npt
 
-MERGE_AT = 200_000
+MERGE_AT = 250_000
+Int64Array = npt.NDArray[np.int64]
 
 
 class BandMap:
-    def __init__(
-        self,
-        keys: npt.NDArray[np.int64] | None = None,
-        stories: npt.NDArray[np.int64] | None = None,
-    ) -> None:
-        self.keys = keys if keys is not None else np.empty(0, dtype=np.int64)
-        self.stories = stories if stories is not None else np.empty(0, dtype=np.int64)
-        self.recent: dict[int, list[int]] = {}
-        self.recent_count = 0
+    def __init__(self, keys: Int64Array | None = None, stories: Int64Array | None = None) -> None:
+        self.keys: Int64Array = keys if keys is not None else np.empty(0, dtype=np.int64)
+        self.stories: Int64Array = stories if stories is not None else np.empty(0, dtype=np.int64)
+        self.recent: dict[int, int] = {}
+        self.shared: dict[int, set[int]] = {}  # recent bands that several stories have
 
     def __len__(self) -> int:
-        return int(self.keys.size) + self.recent_count
+        return int(self.keys.size) + len(self.recent) + sum(map(len, self.shared.values()))
 
-    def add(self, bands: Iterable[int], story_id: int) -> None:
-        for band in bands:
-            stories = self.recent.setdefault(band, [])
-            if story_id not in stories:
-                stories.append(story_id)
-                self.recent_count += 1
-        if self.recent_count >= MERGE_AT:
+    def add(self, bands: Sequence[int], story_id: int) -> None:
+        recent = self.recent
+        for band in recent.keys() & set(bands):
+            other = recent[band]
+            if other != story_id:
+                self.shared.setdefault(band, {other}).add(story_id)
+        recent.update(dict.fromkeys(bands, story_id))
+        if len(recent) >= MERGE_AT:
             self.merge()
 
-    def stories_for(self, bands: Iterable[int], found: set[int]) -> None:
-        band_list = list(bands)
+    def stories_for(self, bands: Sequence[int], found: set[int]) -> None:
         if self.keys.size:
-            self._sorted_lookup(np.fromiter(band_list, dtype=np.int64, count=len(band_list)), found)
-        if self.recent:
-            lookup = self.recent.get
-            for band in band_list:
-                stories = lookup(band)
-                if stories:
-                    found.update(stories)
+            self._sorted_lookup(np.array(bands, dtype=np.int64), found)
+        recent = self.recent
+        for band in recent.keys() & set(bands):
+            found.add(recent[band])
+            shared = self.shared.get(band)
+            if shared:
+                found.update(shared)
 
-    def _sorted_lookup(self, wanted: npt.NDArray[np.int64], found: set[int]) -> None:
+    def _sorted_lookup(self, wanted: Int64Array, found: set[int]) -> None:
         left = np.searchsorted(self.keys, wanted, side="left")
         right = np.searchsorted(self.keys, wanted, side="right")
-        for start, end in zip(
-            left[left < right].tolist(), right[left < right].tolist(), strict=True
-        ):
+        hits = left < right
+        if not hits.any():
+            return
+        for start, end in zip(left[hits].tolist(), right[hits].tolist(), strict=True):
             found.update(self.stories[start:end].tolist())
 
     def merge(self) -> None:
         """Fold the recent additions into the sorted arrays."""
         if not self.recent:
             return
-        new_keys = np.fromiter(
-            (band for band, stories in self.recent.items() for _ in stories), dtype=np.int64
-        )
-        new_stories = np.fromiter(
-            (sid for stories in self.recent.values() for sid in stories), dtype=np.int64
-        )
-        keys = np.concatenate([self.keys, new_keys])
-        stories = np.concatenate([self.stories, new_stories])
+        pairs = [(band, sid) for band, sid in self.recent.items()]
+        pairs += [(band, sid) for band, sids in self.shared.items() for sid in sids]
+        added = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        keys = np.concatenate([self.keys, added[:, 0]])
+        stories = np.concatenate([self.stories, added[:, 1]])
         order = np.lexsort((stories, keys))
-        self.keys, self.stories = keys[order], stories[order]
-        self.recent, self.recent_count = {}, 0
+        keys, stories = keys[order], stories[order]
+        distinct = np.ones(keys.size, dtype=bool)
+        distinct[1:] = (keys[1:] != keys[:-1]) | (stories[1:] != stories[:-1])
+        self.keys, self.stories = keys[distinct], stories[distinct]
+        self.recent, self.shared = {}, {}
 
-    def arrays(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    def arrays(self) -> tuple[Int64Array, Int64Array]:
         self.merge()
         return self.keys, self.stories
+
+
+def as_sequence(bands: Iterable[int]) -> Sequence[int]:
+    return bands if isinstance(bands, Sequence) else list(bands)

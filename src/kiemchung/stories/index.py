@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from kiemchung.stories.bandmap import BandMap
+from kiemchung.stories.bandmap import BandMap, as_sequence
 
 MAX_SIGNATURES_PER_STORY = 6
-SNAPSHOT_VERSION = 3
+SNAPSHOT_VERSION = 4  # bump when shingles, signatures or bands change
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,7 @@ class MemoryBandStore:
 
     def stories_for(self, bands: Iterable[int]) -> set[int]:
         found: set[int] = set()
-        self.bands.stories_for(bands, found)
+        self.bands.stories_for(as_sequence(bands), found)
         return found
 
     def signatures_for(self, story_ids: Iterable[int]) -> dict[int, list[bytes]]:
@@ -169,7 +169,7 @@ class StoryIndex:
         return len(missing)
 
     def candidates(self, bands: Iterable[int]) -> dict[int, list[bytes]]:
-        band_list = list(bands)
+        band_list = as_sequence(bands)
         story_ids = self.store.stories_for(band_list)
         self.pending_bands.stories_for(band_list, story_ids)
         stored = self.store.signatures_for(story_ids)

@@ -9,7 +9,7 @@ from typing import Any
 import redis
 from django.conf import settings
 
-from kiemchung.stories.index import MAX_SIGNATURES_PER_STORY, IndexEntry
+from kiemchung.stories.index import MAX_SIGNATURES_PER_STORY, SNAPSHOT_VERSION, IndexEntry
 
 
 @dataclass
@@ -20,7 +20,8 @@ class RedisBandStore:
     @classmethod
     def from_settings(cls) -> RedisBandStore:
         client = redis.Redis.from_url(settings.REDIS_URL)
-        return cls(client=client, prefix=f"{settings.REDIS_PREFIX}:story-index")
+        prefix = f"{settings.REDIS_PREFIX}:story-index:v{SNAPSHOT_VERSION}"
+        return cls(client=client, prefix=prefix)
 
     def stories_for(self, bands: Iterable[int]) -> set[int]:
         pipe = self.client.pipeline(transaction=False)

@@ -23,8 +23,14 @@ def unpack(raw: bytes) -> tuple[np.ndarray, int]:
     return values[:-1], int(values[-1])
 
 
+EMPTY_SLOT = 0xFFFFFFFF
+
+
 def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    return float(np.count_nonzero(a == b)) / a.size if a.size else 0.0
+    """Share of equal MinHash slots; a document without shingles is like nothing."""
+    if not a.size or (a[0] == EMPTY_SLOT and bool(np.all(a == EMPTY_SLOT))):
+        return 0.0
+    return float(np.count_nonzero(a == b)) / a.size
 
 
 def similarity(a: bytes, b: bytes) -> float:

@@ -155,13 +155,34 @@ class MinHasher:
             raise ValueError(
                 f"{bands} bands of {rows} rows do not fit a signature of {values.size} values"
             )
-        blocks = values[: bands * rows].astype("<u4").reshape(bands, rows)
-        return [_band_hash(index, block.tobytes()) for index, block in enumerate(blocks)]
+        blocks = values[: bands * rows].astype(np.uint64).reshape(bands, rows)
+        mixed = _mix64(np.arange(1, bands + 1, dtype=np.uint64) * _BAND_SALT)
+        for row in range(rows):
+            mixed = _mix64(mixed ^ (blocks[:, row] + _row_salt(row)))
+        as_signed: npt.NDArray[np.int64] = mixed.view(np.int64)
+        return as_signed.tolist()  # type: ignore[no-any-return]
 
 
-def _band_hash(index: int, rows: bytes) -> int:
-    digest = hashlib.blake2b(index.to_bytes(4, "little") + rows, digest_size=8).digest()
-    return int.from_bytes(digest, "little", signed=True)
+_BAND_SALT = np.uint64(0x9E3779B97F4A7C15)
+_ROW_SALT = 0xD6E8FEB86659FD93
+
+
+def _row_salt(row: int) -> np.uint64:
+    return np.uint64((_ROW_SALT * (row + 1)) % 2**64)
+
+
+_MIX_1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX_2 = np.uint64(0x94D049BB133111EB)
+
+
+def _mix64(values: HashArray) -> HashArray:
+    """The splitmix64 finaliser, vectorised: a bijection that spreads every input bit."""
+    values = values ^ (values >> np.uint64(30))
+    values = values * _MIX_1
+    values = values ^ (values >> np.uint64(27))
+    values = values * _MIX_2
+    result: HashArray = values ^ (values >> np.uint64(31))
+    return result
 
 
 # --- similarity ---------------------------------------------------------------
