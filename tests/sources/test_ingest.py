@@ -159,3 +159,15 @@ def test_documents_can_be_found_with_or_without_diacritics(tmp_path: Path) -> No
     assert search.search("thuy dien") == [dam]
     assert search.search("THỦY ĐIỆN Sông Lam") == [dam]
     assert search.search("thùy điện") == []
+
+
+def test_fast_sqlite_times_are_written_exactly_as_django_writes_them() -> None:
+    from datetime import UTC, datetime, timedelta, timezone
+
+    from kiemchung.core.bulk import db_time
+
+    for moment in (
+        datetime(2026, 3, 1, 8, 30, tzinfo=UTC),
+        datetime(2026, 3, 1, 8, 30, 5, 120, tzinfo=timezone(timedelta(hours=7))),
+    ):
+        assert db_time(moment) == connection.ops.adapt_datetimefield_value(moment)

@@ -9,7 +9,7 @@ transaction on SQLite, an advisory lock on PostgreSQL), so ids cannot race.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from django.db import connection
@@ -49,7 +49,13 @@ def insert_rows(model: type[Model], columns: Sequence[str], rows: Sequence[Seque
 
 
 def db_time(value: datetime) -> Any:
-    """A datetime as the database driver wants it in a plain statement."""
+    """A datetime as the database driver wants it in a plain statement.
+
+    On SQLite this is Django's own text form (naive UTC, ``isoformat(" ")``), computed
+    without the per-call settings lookups of ``adapt_datetimefield_value``.
+    """
+    if connection.vendor == "sqlite" and value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
     return connection.ops.adapt_datetimefield_value(value)
 
 
