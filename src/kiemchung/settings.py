@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "kiemchung.core",
     "kiemchung.sources",
     "kiemchung.stories",
+    "kiemchung.claims",
     "kiemchung.web",
     "kiemchung.demo",
 ]

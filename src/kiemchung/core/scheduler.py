@@ -57,3 +57,10 @@ def _poll_sources() -> int:
     from kiemchung.sources.tasks import enqueue_due_sources
 
     return enqueue_due_sources()
+
+
+@periodic("extract_claims")
+def _extract_claims() -> int:
+    from kiemchung.claims.extraction import extract_pending
+
+    return extract_pending()

@@ -19,6 +19,17 @@ class Story(models.Model):
     first_seen = models.DateTimeField(_("first seen"), db_index=True)
     last_seen = models.DateTimeField(_("last seen"), db_index=True)
     doc_count = models.PositiveIntegerField(_("documents"), default=0)
+    already_checked = models.ForeignKey(
+        "claims.FactCheck",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="stories",
+        verbose_name=_("already checked by"),
+    )
+    claims_extracted_at = models.DateTimeField(
+        _("claims extracted"), null=True, blank=True, db_index=True
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
