@@ -27,6 +27,8 @@ class Story(models.Model):
         related_name="stories",
         verbose_name=_("already checked by"),
     )
+    triage_score = models.FloatField(_("triage score"), null=True, blank=True, db_index=True)
+    triage_reasons = models.JSONField(_("triage reasons"), null=True, blank=True)
     claims_extracted_at = models.DateTimeField(
         _("claims extracted"), null=True, blank=True, db_index=True
     )

@@ -1,0 +1,137 @@
+"""The priority queue: which stories staff should look at first, and why, in words.
+
+A story ranks high when it spreads fast (documents in the last day of data, an open spike
+alert), when the triage model scores it as likely to need a fact-check, and when its best
+claim is check-worthy. A story whose claim matches a published fact-check is "already
+checked": it drops down the queue and links to the fact-check instead of asking for work.
+Models rank and suggest; nothing here labels or publishes anything.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from django.db.models import Max, Q, Sum
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from kiemchung.stories.models import Alert, AlertStatus, Story, StoryBucket
+from kiemchung.stories.queries import data_now
+
+SPREAD_WEIGHT = 0.45
+TRIAGE_WEIGHT = 0.35
+CLAIM_WEIGHT = 0.20
+ALERT_BONUS = 0.2
+ALREADY_CHECKED_FACTOR = 0.3
+CANDIDATES = 400
+
+
+@dataclass
+class QueueItem:
+    story: Story
+    priority: float
+    recent: int
+    reasons: list[str] = field(default_factory=list)
+
+
+def priority_queue(limit: int = 30, hours: int = 24) -> list[QueueItem]:
+    end = data_now()
+    if end is None:
+        return []
+    recent = _recent_counts(end - timedelta(hours=hours))
+    stories = _candidates(recent)
+    alerts = _open_alerts({s.pk for s in stories})
+    items = [
+        _item(story, recent.get(story.pk, 0), alerts.get(story.pk), hours) for story in stories
+    ]
+    items.sort(key=lambda item: -item.priority)
+    return items[:limit]
+
+
+def _recent_counts(since: object) -> dict[int, int]:
+    rows = (
+        StoryBucket.objects.filter(hour__gte=since)
+        .values("story_id")
+        .annotate(n=Sum("count"))
+        .order_by("-n")[:CANDIDATES]
+    )
+    return {row["story_id"]: int(row["n"]) for row in rows}
+
+
+def _candidates(recent: dict[int, int]) -> list[Story]:
+    scored = Story.objects.filter(triage_score__isnull=False).order_by("-triage_score")
+    top_triaged = list(scored.values_list("pk", flat=True)[:CANDIDATES])
+    alerted = Alert.objects.filter(status=AlertStatus.OPEN).values_list("story_id", flat=True)
+    ids = set(recent) | set(top_triaged) | set(alerted)
+    return list(
+        Story.objects.filter(pk__in=ids)
+        .select_related("already_checked")
+        .annotate(
+            best_claim=Max(
+                "claims__checkworthiness",
+                filter=Q(claims__is_factual__isnull=True) | Q(claims__is_factual=True),
+            )
+        )
+    )
+
+
+def _open_alerts(story_ids: set[int]) -> dict[int, Alert]:
+    alerts = Alert.objects.filter(status=AlertStatus.OPEN, story_id__in=story_ids)
+    return {alert.story_id: alert for alert in alerts.order_by("window_end")}
+
+
+def _item(story: Story, recent: int, alert: Alert | None, hours: int) -> QueueItem:
+    best_claim = float(getattr(story, "best_claim", None) or 0.0)
+    triage = story.triage_score
+    spread = 1.0 - math.exp(-recent / 10.0)
+    priority = SPREAD_WEIGHT * spread + CLAIM_WEIGHT * best_claim
+    priority += TRIAGE_WEIGHT * (triage if triage is not None else 0.8 * best_claim)
+    reasons = _spread_reasons(recent, hours)
+    if alert is not None:
+        priority += ALERT_BONUS
+        reasons.append(
+            _("Spike: %(n)s documents in %(hours)s hours, ×%(ratio).1f the usual pace.")
+            % {"n": alert.count, "hours": _window_hours(alert), "ratio": alert.ratio}
+        )
+    reasons.extend(_model_reasons(story, triage, best_claim))
+    if story.already_checked is not None:
+        priority *= ALREADY_CHECKED_FACTOR
+        reasons.append(
+            _("Already checked: %(claim)s (%(verdict)s).")
+            % {
+                "claim": story.already_checked.claim_reviewed[:120],
+                "verdict": story.already_checked.get_verdict_display(),
+            }
+        )
+    return QueueItem(story=story, priority=round(priority, 4), recent=recent, reasons=reasons)
+
+
+def _spread_reasons(recent: int, hours: int) -> list[str]:
+    if not recent:
+        return []
+    return [
+        ngettext(
+            "%(n)s new document in the last %(hours)s hours of data.",
+            "%(n)s new documents in the last %(hours)s hours of data.",
+            recent,
+        )
+        % {"n": recent, "hours": hours}
+    ]
+
+
+def _model_reasons(story: Story, triage: float | None, best_claim: float) -> list[str]:
+    reasons = []
+    if triage is not None:
+        reasons.append(
+            _("Triage model: %(score).0f%% likely to need a fact-check.") % {"score": 100 * triage}
+        )
+        reasons.extend(str(reason) for reason in (story.triage_reasons or [])[:3])
+    if best_claim:
+        reasons.append(_("Most check-worthy claim: %(score).0f%%.") % {"score": 100 * best_claim})
+    return reasons
+
+
+def _window_hours(alert: Alert) -> int:
+    return int((alert.window_end - alert.window_start).total_seconds() // 3600)

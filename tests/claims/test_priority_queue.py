@@ -1,0 +1,69 @@
+"""The priority queue ranks spreading, check-worthy stories first and says why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kiemchung.claims.extraction import extract_pending
+from kiemchung.claims.models import FactCheck, Verdict
+from kiemchung.claims.queue import priority_queue
+from kiemchung.sources.services import ingest_path
+from kiemchung.stories.models import Story
+from kiemchung.testing.factories import STORIES, write_jsonl
+
+pytestmark = pytest.mark.django_db
+
+
+def burst(story: str, count: int, day: str, tag: str) -> list[dict[str, object]]:
+    return [
+        {
+            "text": STORIES[story] + f" Bản {i}.",
+            "url": f"https://a.example/{tag}/{i}",
+            "posted_at": f"{day}T{8 + i // 4:02d}:{(i % 4) * 15:02d}:00+07:00",
+        }
+        for i in range(count)
+    ]
+
+
+@pytest.fixture
+def two_stories(tmp_path: Path) -> tuple[Story, Story]:
+    rows = burst("dam_rumour", 12, "2026-07-10", "dam") + burst(
+        "rice_harvest", 1, "2026-07-10", "rice"
+    )
+    ingest_path(write_jsonl(tmp_path / "rows.jsonl", rows))
+    extract_pending()
+    dam = Story.objects.get(documents__url="https://a.example/dam/0")
+    rice = Story.objects.get(documents__url="https://a.example/rice/0")
+    return dam, rice
+
+
+def test_a_spreading_story_comes_first_with_its_reasons(two_stories: tuple[Story, Story]) -> None:
+    dam, rice = two_stories
+    queue = priority_queue()
+    assert [item.story.pk for item in queue][:2] == [dam.pk, rice.pk]
+    reasons = " ".join(queue[0].reasons)
+    assert "12" in reasons
+    assert "×" in reasons
+
+
+def test_an_already_checked_story_drops_and_links_its_fact_check(
+    two_stories: tuple[Story, Story],
+) -> None:
+    dam, rice = two_stories
+    before = {item.story.pk: item.priority for item in priority_queue()}
+    check = FactCheck.objects.create(
+        url="https://kiemchung.example/dap-suoi-may",
+        claim_reviewed="Đập thủy điện sắp vỡ",
+        verdict=Verdict.FALSE,
+        publisher="Tổ kiểm chứng Hòa Lâm",
+    )
+    Story.objects.filter(pk=dam.pk).update(already_checked=check)
+    after = {item.story.pk: item for item in priority_queue()}
+    assert after[dam.pk].priority < before[dam.pk]
+    assert any("Đập thủy điện sắp vỡ" in reason for reason in after[dam.pk].reasons)
+
+
+def test_an_empty_database_has_an_empty_queue() -> None:
+    assert priority_queue() == []
