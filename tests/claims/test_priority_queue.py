@@ -51,7 +51,7 @@ def test_a_spreading_story_comes_first_with_its_reasons(two_stories: tuple[Story
 def test_an_already_checked_story_drops_and_links_its_fact_check(
     two_stories: tuple[Story, Story],
 ) -> None:
-    dam, rice = two_stories
+    dam, _ = two_stories
     before = {item.story.pk: item.priority for item in priority_queue()}
     check = FactCheck.objects.create(
         url="https://kiemchung.example/dap-suoi-may",
