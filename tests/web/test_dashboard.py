@@ -99,3 +99,19 @@ def test_the_admin_names_models_in_vietnamese(staff_client: Client) -> None:
 
 def test_the_health_endpoint_answers_without_login(client: Client) -> None:
     assert client.get("/healthz").json() == {"status": "ok"}
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://kiemchung.example/a", "https://kiemchung.example/a"),
+        ("javascript:alert(1)", "#"),
+        (" JAVASCRIPT:alert(1)", "#"),
+        ("data:text/html,<script>x</script>", "#"),
+        ("", "#"),
+    ],
+)
+def test_links_to_outside_pages_are_only_http(url: str, expected: str) -> None:
+    from kiemchung.web.templatetags.kiemchung import http_only
+
+    assert http_only(url) == expected

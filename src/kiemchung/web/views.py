@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
+from kiemchung.claims.queue import priority_queue
 from kiemchung.sources.models import Document
 from kiemchung.stories import queries
 from kiemchung.stories.models import Story
@@ -16,6 +17,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "alerts": queries.open_alerts(),
         "growing": queries.fastest_growing(),
         "newest": queries.newest_stories(),
+        "queue": priority_queue(limit=15),
         "story_count": Story.objects.count(),
         "document_count": Document.objects.count(),
         "data_now": queries.data_now(),
