@@ -115,3 +115,15 @@ def test_links_to_outside_pages_are_only_http(url: str, expected: str) -> None:
     from kiemchung.web.templatetags.kiemchung import http_only
 
     assert http_only(url) == expected
+
+
+def test_the_interface_is_vietnamese_even_for_an_english_browser(staff_client: Client) -> None:
+    page = staff_client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Bảng điều khiển" in page
+
+
+def test_english_is_there_for_who_chooses_it(staff_client: Client) -> None:
+    staff_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = staff_client.get("/").content.decode()
+    assert "Dashboard" in page
+    assert 'lang="en"' in page
