@@ -127,3 +127,17 @@ def test_english_is_there_for_who_chooses_it(staff_client: Client) -> None:
     page = staff_client.get("/").content.decode()
     assert "Dashboard" in page
     assert 'lang="en"' in page
+
+
+def test_a_story_page_lists_its_claims_best_first(staff_client: Client, tmp_path: Path) -> None:
+    from kiemchung.claims.extraction import extract_pending
+
+    rows = [{"text": STORIES["bank_scam"], "url": "https://a.example/1"}]
+    ingest_path(write_jsonl(tmp_path / "s.jsonl", rows))
+    extract_pending()
+    story = Story.objects.get()
+    page = staff_client.get(f"/stories/{story.pk}/").content.decode()
+    assert "Khẳng định" in page or "Nhận định" in page
+    best = story.claims.order_by("-checkworthiness").first()
+    assert best is not None
+    assert best.text in page

@@ -35,6 +35,7 @@ def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
         "documents": documents[:200],
         "sources": sources,
         "alerts": story.alerts.all(),
+        "claims": story.claims.select_related("matched").order_by("-checkworthiness"),
     }
     return render(request, "web/story.html", context)
 
