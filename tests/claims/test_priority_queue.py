@@ -45,7 +45,7 @@ def test_a_spreading_story_comes_first_with_its_reasons(two_stories: tuple[Story
     assert [item.story.pk for item in queue][:2] == [dam.pk, rice.pk]
     reasons = " ".join(queue[0].reasons)
     assert "12" in reasons
-    assert "×" in reasons
+    assert "12.0" in reasons
 
 
 def test_an_already_checked_story_drops_and_links_its_fact_check(
