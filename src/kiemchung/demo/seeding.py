@@ -20,6 +20,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from kiemchung.claims.extraction import extract_pending
+from kiemchung.claims.knowledge import import_factchecks
 from kiemchung.sources.ingest import Ingestor, IngestReport
 from kiemchung.sources.models import Source, SourceKind
 from kiemchung.sources.records import Record, Rejection, parse_time, record_from_mapping
@@ -34,6 +36,8 @@ class SeedResult:
     password: str
     report: IngestReport
     shift_days: int
+    factchecks_added: int
+    stories_with_claims: int
 
 
 def data_file(name: str) -> Any:
@@ -49,7 +53,13 @@ def seed_demo() -> SeedResult:
     fallback = sources["__social__"]
     router = _Router(sources, fallback)
     report = Ingestor(fallback, route=router).run(records, "demo corpus")
-    return SeedResult(username, password, report, shift)
+    knowledge = import_factchecks(demo_factchecks_path(), "jsonld", is_local=True)
+    extracted = extract_pending(limit=10_000)
+    return SeedResult(username, password, report, shift, knowledge.added, extracted)
+
+
+def demo_factchecks_path() -> Path:
+    return Path(str(resources.files("kiemchung.claims") / "demo_data" / "factchecks.jsonld"))
 
 
 def ensure_demo_user() -> tuple[str, str]:
