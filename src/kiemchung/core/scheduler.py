@@ -64,3 +64,17 @@ def _extract_claims() -> int:
     from kiemchung.claims.extraction import extract_pending
 
     return extract_pending()
+
+
+@periodic("match_claims")
+def _match_claims() -> int:
+    from kiemchung.claims.matching_service import match_pending
+
+    return match_pending()
+
+
+@periodic("score_stories")
+def _score_stories() -> int:
+    from kiemchung.claims.triage_service import score_stories
+
+    return score_stories()

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from kiemchung.claims.extraction import extract_pending
 from kiemchung.claims.knowledge import import_factchecks
+from kiemchung.claims.matching_service import match_pending
 from kiemchung.sources.ingest import Ingestor, IngestReport
 from kiemchung.sources.models import Source, SourceKind
 from kiemchung.sources.records import Record, Rejection, parse_time, record_from_mapping
@@ -38,6 +39,7 @@ class SeedResult:
     shift_days: int
     factchecks_added: int
     stories_with_claims: int
+    claims_matched: int
 
 
 def data_file(name: str) -> Any:
@@ -55,7 +57,8 @@ def seed_demo() -> SeedResult:
     report = Ingestor(fallback, route=router).run(records, "demo corpus")
     knowledge = import_factchecks(demo_factchecks_path(), "jsonld", is_local=True)
     extracted = extract_pending(limit=10_000)
-    return SeedResult(username, password, report, shift, knowledge.added, extracted)
+    matched = match_pending(limit=100_000)
+    return SeedResult(username, password, report, shift, knowledge.added, extracted, matched)
 
 
 def demo_factchecks_path() -> Path:

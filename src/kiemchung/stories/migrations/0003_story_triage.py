@@ -4,20 +4,21 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stories', '0002_story_already_checked_story_claims_extracted_at'),
+        ("stories", "0002_story_already_checked_story_claims_extracted_at"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='story',
-            name='triage_reasons',
-            field=models.JSONField(blank=True, null=True, verbose_name='triage reasons'),
+            model_name="story",
+            name="triage_reasons",
+            field=models.JSONField(blank=True, null=True, verbose_name="triage reasons"),
         ),
         migrations.AddField(
-            model_name='story',
-            name='triage_score',
-            field=models.FloatField(blank=True, db_index=True, null=True, verbose_name='triage score'),
+            model_name="story",
+            name="triage_score",
+            field=models.FloatField(
+                blank=True, db_index=True, null=True, verbose_name="triage score"
+            ),
         ),
     ]

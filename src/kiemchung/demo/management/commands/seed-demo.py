@@ -19,7 +19,7 @@ class Command(BaseCommand):
             f"Demo corpus: {report.added} documents added, {report.duplicates} already present, "
             f"{report.new_stories} new stories (dates shifted by {result.shift_days} days); "
             f"{result.factchecks_added} fact-checks added; claims extracted for "
-            f"{result.stories_with_claims} stories."
+            f"{result.stories_with_claims} stories, {result.claims_matched} claims matched."
         )
         self.stdout.write(
             f"Log in at http://127.0.0.1:8000/ as {result.username} / {result.password}"
