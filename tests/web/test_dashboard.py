@@ -82,6 +82,9 @@ def test_ingested_text_is_escaped_not_rendered(staff_client: Client, tmp_path: P
         "/admin/stories/story/",
         "/admin/stories/storybucket/",
         "/admin/stories/alert/",
+        "/admin/claims/claim/",
+        "/admin/claims/factcheck/",
+        "/admin/claims/claimmatch/",
     ],
 )
 def test_every_admin_page_opens_in_vietnamese(staff_client: Client, url: str) -> None:

@@ -1,0 +1,37 @@
+from django.contrib import admin
+
+from kiemchung.claims.models import Claim, ClaimMatch, FactCheck
+
+
+@admin.register(FactCheck)
+class FactCheckAdmin(admin.ModelAdmin[FactCheck]):
+    list_display = ("claim_reviewed", "verdict", "publisher", "published_at", "is_local")
+    list_filter = ("verdict", "is_local", "language", "publisher")
+    search_fields = ("claim_reviewed", "summary", "url")
+    date_hierarchy = "published_at"
+
+
+class ClaimMatchInline(admin.TabularInline[ClaimMatch, Claim]):
+    model = ClaimMatch
+    extra = 0
+    raw_id_fields = ("factcheck",)
+    readonly_fields = ("score", "decision", "reasons")
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin[Claim]):
+    list_display = ("text", "story", "checkworthiness", "is_factual", "match_decision", "matched")
+    list_filter = ("is_factual", "match_decision", "language")
+    list_editable = ("is_factual",)
+    search_fields = ("text",)
+    raw_id_fields = ("story", "document", "matched")
+    readonly_fields = ("key", "checkworthiness", "reasons", "match_score", "match_decision")
+    inlines = [ClaimMatchInline]
+    show_full_result_count = False
+
+
+@admin.register(ClaimMatch)
+class ClaimMatchAdmin(admin.ModelAdmin[ClaimMatch]):
+    list_display = ("claim", "factcheck", "score", "decision")
+    list_filter = ("decision",)
+    raw_id_fields = ("claim", "factcheck")
