@@ -5,16 +5,25 @@ from __future__ import annotations
 import io
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.test import override_settings
 
 from kiemchung.demo.seeding import data_file
 from kiemchung.sources.models import Document, Source
 from kiemchung.stories.models import Alert, Story
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
+
+
+@pytest.fixture(autouse=True)
+def lexical_matching() -> Iterator[None]:
+    """The demo's matching is lexical here: the embedder's speed is not under test."""
+    with override_settings(EMBEDDER="none"):
+        yield
 
 
 def test_the_demo_is_loaded_once_with_stories_alerts_and_a_login() -> None:
