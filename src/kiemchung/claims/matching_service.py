@@ -25,6 +25,7 @@ CONFIRMED = "confirmed"
 SUGGESTED = "suggested"
 NONE = "none"
 
+EMBED_ON_BUILD = 300
 _lock = threading.Lock()
 _cache: dict[str, tuple[tuple[Any, ...], ClaimIndex]] = {}
 
@@ -54,6 +55,9 @@ class Result:
 
 
 def _index(name: str, fingerprint: tuple[Any, ...], items: Any) -> ClaimIndex:
+    """The process's index, rebuilt when the database changed; embeddings are carried over
+    from the previous build, and the first ``EMBED_ON_BUILD`` missing ones computed now
+    (the worker's ``embed_knowledge_base`` job does the rest in the background)."""
     with _lock:
         cached = _cache.get(name)
         if cached is not None and cached[0] == fingerprint:
@@ -63,9 +67,16 @@ def _index(name: str, fingerprint: tuple[Any, ...], items: Any) -> ClaimIndex:
             embedder=settings.EMBEDDER if settings.EMBEDDER != "none" else None,
             suggested=settings.MATCH_SUGGESTED,
             confirmed=settings.MATCH_CONFIRMED,
+            vectors=cached[1].dense_vectors() if cached is not None else None,
         )
+        index.embed_pending(limit=EMBED_ON_BUILD)
         _cache[name] = (fingerprint, index)
         return index
+
+
+def embed_knowledge_base(limit: int = 2000) -> int:
+    """Embed fact-checks the index has no embedding for yet (a periodic job)."""
+    return factcheck_index().embed_pending(limit=limit)
 
 
 def factcheck_index() -> ClaimIndex:

@@ -66,6 +66,13 @@ def _extract_claims() -> int:
     return extract_pending()
 
 
+@periodic("embed_knowledge_base")
+def _embed_knowledge_base() -> int:
+    from kiemchung.claims.matching_service import embed_knowledge_base
+
+    return embed_knowledge_base()
+
+
 @periodic("match_claims")
 def _match_claims() -> int:
     from kiemchung.claims.matching_service import match_pending

