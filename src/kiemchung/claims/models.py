@@ -17,6 +17,12 @@ class Verdict(models.TextChoices):
     OUT_OF_SCOPE = "out_of_scope", _("Not a factual claim (out of scope)")
 
 
+class MatchDecision(models.TextChoices):
+    CONFIRMED = "confirmed", _("confirmed")
+    SUGGESTED = "suggested", _("suggested")
+    NONE = "none", _("no match")
+
+
 class FactCheck(models.Model):
     url = models.CharField(_("URL"), max_length=2000, unique=True)
     claim_reviewed = models.TextField(_("claim reviewed"))
@@ -93,7 +99,9 @@ class Claim(models.Model):
         verbose_name=_("best matching fact-check"),
     )
     match_score = models.FloatField(_("match score"), null=True, blank=True)
-    match_decision = models.CharField(_("match decision"), max_length=16, blank=True)
+    match_decision = models.CharField(
+        _("match decision"), max_length=16, blank=True, choices=MatchDecision.choices
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -112,7 +120,7 @@ class ClaimMatch(models.Model):
     claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="matches")
     factcheck = models.ForeignKey(FactCheck, on_delete=models.CASCADE, related_name="matches")
     score = models.FloatField(_("score"))
-    decision = models.CharField(_("decision"), max_length=16)
+    decision = models.CharField(_("decision"), max_length=16, choices=MatchDecision.choices)
     reasons = models.JSONField(_("why"), default=list, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
