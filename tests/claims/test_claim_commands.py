@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import io
 import json
 import random
 from pathlib import Path
@@ -15,19 +14,13 @@ from django.core.management.base import CommandError
 from kiemchung.claims.models import FactCheck
 from kiemchung.claims.triage_service import model_folder
 from kiemchung.demo.seeding import demo_factchecks_path
+from kiemchung.testing.commands import run_command
 from kiemchung.triage.store import versions
 
 pytestmark = pytest.mark.django_db
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command(*args, stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
+run = run_command
 
 
 def test_importing_the_demo_knowledge_base_twice_changes_nothing() -> None:

@@ -2,31 +2,24 @@
 
 from __future__ import annotations
 
-import io
 import json
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 
 from kiemchung.sources.models import Document, IngestRun, Source
 from kiemchung.sources.search import search_backend
 from kiemchung.sources.services import ingest_path
 from kiemchung.stories.models import Story
+from kiemchung.testing.commands import run_command
 from kiemchung.testing.factories import STORIES, random_rows, write_jsonl
 
 pytestmark = pytest.mark.django_db
 
 
 def run_ingest(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("ingest", *args, stdout=out, stderr=err)
-        code = 0
-    except SystemExit as exc:
-        code = int(exc.code or 0)
-    return code, out.getvalue(), err.getvalue()
+    return run_command("ingest", *args)
 
 
 def test_importing_the_same_file_twice_adds_nothing_the_second_time(tmp_path: Path) -> None:
