@@ -23,20 +23,11 @@ from typing import Any
 
 import pytest
 
+from kiemchung.sources.records import SCHEMA_FIELDS
+
 DATA = files("kiemchung.demo") / "data"
 
-IMPORT_FIELDS = (
-    "platform",
-    "url",
-    "title",
-    "text",
-    "posted_at",
-    "account",
-    "account_kind",
-    "likes",
-    "comments",
-    "shares",
-)
+IMPORT_FIELDS = SCHEMA_FIELDS
 REQUIRED = {
     "platform": str,
     "url": str,

@@ -164,3 +164,14 @@ def test_fast_sqlite_times_are_written_exactly_as_django_writes_them() -> None:
         datetime(2026, 3, 1, 8, 30, 5, 120, tzinfo=timezone(timedelta(hours=7))),
     ):
         assert db_time(moment) == connection.ops.adapt_datetimefield_value(moment)
+
+
+def test_a_manual_entry_becomes_a_document_of_a_manual_source() -> None:
+    from kiemchung.sources.records import Record
+    from kiemchung.sources.services import add_manual_document
+
+    record = Record(text=STORIES["rice_harvest"], url="https://a.example/tay", title="Tin báo tay")
+    assert add_manual_document("Phóng viên nhập tay", record).added == 1
+    assert add_manual_document("Phóng viên nhập tay", record).duplicates == 1
+    source = Source.objects.get()
+    assert (source.name, source.kind) == ("Phóng viên nhập tay", "manual")

@@ -16,7 +16,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -123,8 +122,3 @@ class _CountingReader(io.RawIOBase):
 
 def _open(path: Path) -> Any:
     return gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
-
-
-def lines(path: Path) -> Iterator[bytes]:
-    with _open(path) as handle:
-        yield from handle

@@ -31,7 +31,6 @@ SCHEMA_FIELDS = (
     "comments",
     "shares",
 )
-COUNT_FIELDS = ("likes", "comments", "shares")
 ACCOUNT_KINDS = ("public", "private")
 MAX_COUNT = 2_000_000_000
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
