@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "kiemchung.sources",
     "kiemchung.stories",
     "kiemchung.claims",
+    "kiemchung.org",
+    "kiemchung.cases",
+    "kiemchung.publishing",
     "kiemchung.web",
     "kiemchung.demo",
 ]

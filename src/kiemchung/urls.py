@@ -9,5 +9,8 @@ admin.site.index_title = _("Administration")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("cases/", include("kiemchung.cases.urls")),
+    path("org/", include("kiemchung.org.urls")),
+    path("", include("kiemchung.publishing.urls")),
     path("", include("kiemchung.web.urls")),
 ]

@@ -1,0 +1,62 @@
+"""The case workflow: which state may follow which, and what each change requires.
+
+new → verifying → in review → published, or closed as out of scope, duplicate or
+unverifiable. A reviewer may send a case back from review to verifying. Published and
+closed cases are final; a closed case may be reopened into verifying by a reviewer.
+This table is the only place that says so: services call ``check_transition``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from kiemchung.cases.models import CLOSED_STATES, CaseState
+from kiemchung.org.permissions import Action
+
+S = CaseState
+
+
+@dataclass(frozen=True)
+class Transition:
+    source: str
+    target: str
+    action: Action
+    label: Promise
+
+
+TRANSITIONS: tuple[Transition, ...] = (
+    Transition(S.NEW, S.VERIFYING, Action.WORK_CASE, _("Start verifying")),
+    Transition(S.VERIFYING, S.IN_REVIEW, Action.WORK_CASE, _("Send for review")),
+    Transition(S.IN_REVIEW, S.VERIFYING, Action.REVIEW_CASE, _("Send back to verifying")),
+    Transition(S.IN_REVIEW, S.PUBLISHED, Action.REVIEW_CASE, _("Approve and publish")),
+    *(
+        Transition(source, target, Action.CLOSE_CASE, label)
+        for source in (S.NEW, S.VERIFYING, S.IN_REVIEW)
+        for target, label in (
+            (S.OUT_OF_SCOPE, _("Close: out of scope")),
+            (S.DUPLICATE, _("Close: duplicate")),
+            (S.UNVERIFIABLE, _("Close: unverifiable")),
+        )
+    ),
+    *(Transition(source, S.VERIFYING, Action.REVIEW_CASE, _("Reopen")) for source in CLOSED_STATES),
+)
+
+_BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
+
+
+class TransitionError(ValueError):
+    """A state change the workflow does not allow, or whose conditions are not met."""
+
+
+def transition(source: str, target: str) -> Transition:
+    found = _BY_PAIR.get((source, target))
+    if found is None:
+        raise TransitionError(f"a case cannot go from {source} to {target}")
+    return found
+
+
+def transitions_from(source: str) -> list[Transition]:
+    return [t for t in TRANSITIONS if t.source == source]

@@ -1,0 +1,128 @@
+"""Who may do what, in one place.
+
+A person holds roles through memberships of organisation units. A role held in a unit
+applies to that unit and every unit below it, so a provincial reviewer can review a
+commune's case, and a commune's verifier sees nothing of its neighbours. Superusers may
+do everything. Views and services ask ``can`` or ``require``; nothing else decides.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+
+from kiemchung.org.models import Membership, OrgUnit, Role
+
+
+class Action(StrEnum):
+    VIEW_DESK = "desk.view"
+    OPEN_CASE = "case.open"
+    ASSIGN_CASE = "case.assign"
+    WORK_CASE = "case.work"
+    COMMENT_CASE = "case.comment"
+    REVIEW_CASE = "case.review"
+    CLOSE_CASE = "case.close"
+    MANAGE_TASKS = "task.manage"
+    UPDATE_TASK = "task.update"
+    VIEW_TASKS = "task.view"
+    MANAGE_ORG = "org.manage"
+
+
+A = Action
+_STAFF = {A.VIEW_DESK, A.COMMENT_CASE, A.VIEW_TASKS}
+_CASEWORK = _STAFF | {A.OPEN_CASE, A.WORK_CASE}
+
+ROLE_ACTIONS: dict[str, frozenset[Action]] = {
+    Role.HEAD: frozenset(Action),
+    Role.DEPUTY: frozenset(set(Action) - {A.MANAGE_ORG}),
+    Role.REVIEWER: frozenset(_CASEWORK | {A.REVIEW_CASE, A.CLOSE_CASE}),
+    Role.VERIFIER: frozenset(_CASEWORK | {A.CLOSE_CASE}),
+    Role.MEMBER: frozenset(_CASEWORK),
+    Role.SECRETARIAT: frozenset(
+        _STAFF | {A.OPEN_CASE, A.ASSIGN_CASE, A.MANAGE_TASKS, A.UPDATE_TASK}
+    ),
+    Role.LIAISON: frozenset({A.VIEW_TASKS, A.UPDATE_TASK}),
+    Role.READONLY: frozenset({A.VIEW_DESK, A.VIEW_TASKS}),
+}
+
+_CACHE_ATTR = "_kiemchung_memberships"
+
+
+def memberships(user: Any) -> list[Membership]:
+    """The user's memberships, loaded once per user object (that is, per request)."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached: list[Membership] | None = getattr(user, _CACHE_ATTR, None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user).select_related("unit", "agency"))
+        setattr(user, _CACHE_ATTR, cached)
+    return cached
+
+
+def forget(user: Any) -> None:
+    """Drop the cached memberships (after they change)."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def roles_for(user: Any, unit: OrgUnit | None) -> set[str]:
+    """Roles that apply in ``unit``: those held there or in any unit above it."""
+    if unit is None:
+        return set()
+    above = set(unit.ancestor_ids())
+    return {m.role for m in memberships(user) if m.unit_id in above}
+
+
+def actions_for(user: Any, unit: OrgUnit | None) -> frozenset[Action]:
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return frozenset(Action)
+    allowed: set[Action] = set()
+    for role in roles_for(user, unit):
+        allowed |= ROLE_ACTIONS.get(role, frozenset())
+    return frozenset(allowed)
+
+
+def can(user: Any, action: Action, unit: OrgUnit | None) -> bool:
+    return action in actions_for(user, unit)
+
+
+def can_anywhere(user: Any, action: Action) -> bool:
+    """True when the user may do ``action`` in at least one unit."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return True
+    return any(action in ROLE_ACTIONS.get(m.role, frozenset()) for m in memberships(user))
+
+
+def require(user: Any, action: Action, unit: OrgUnit | None) -> None:
+    if not can(user, action, unit):
+        raise PermissionDenied(action.value)
+
+
+def units_where(user: Any, action: Action) -> QuerySet[OrgUnit]:
+    """Every unit in which the user may do ``action`` (their units and all below)."""
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return OrgUnit.objects.all()
+    paths = [
+        m.unit.path
+        for m in memberships(user)
+        if action in ROLE_ACTIONS.get(m.role, frozenset()) and m.unit.path
+    ]
+    if not paths:
+        return OrgUnit.objects.none()
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return OrgUnit.objects.filter(condition)
+
+
+def visible_units(user: Any) -> QuerySet[OrgUnit]:
+    """Units whose desk the user sees: their own units and every unit below them."""
+    return units_where(user, Action.VIEW_DESK)
+
+
+def liaison_agency_ids(user: Any) -> set[int]:
+    """Partner agencies the user speaks for, as a liaison."""
+    return {m.agency_id for m in memberships(user) if m.role == Role.LIAISON and m.agency_id}
