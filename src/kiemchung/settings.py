@@ -52,6 +52,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kiemchung.web.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "kiemchung.web.middleware.VietnameseFirstLocaleMiddleware",
@@ -136,11 +137,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "web:dashboard"
+LOGOUT_REDIRECT_URL = "login"
+LOGIN_FAILURES_PER_USER = env.integer("KIEMCHUNG_LOGIN_FAILURES_PER_USER", 5, minimum=1)
+LOGIN_FAILURES_PER_ADDRESS = env.integer("KIEMCHUNG_LOGIN_FAILURES_PER_ADDRESS", 30, minimum=1)
+LOGIN_FAILURE_WINDOW_MINUTES = env.integer("KIEMCHUNG_LOGIN_FAILURE_WINDOW_MINUTES", 15, minimum=1)
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["kiemchung.formats"]
 TIME_ZONE = env.text("KIEMCHUNG_TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 USE_TZ = True
@@ -159,14 +166,39 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
+# --- Sessions and HTTPS ---
+# KIEMCHUNG_HTTPS=yes (the site is served over HTTPS) turns on secure cookies, the
+# redirect to HTTPS and a year of HSTS; each can still be set on its own.
+HTTPS = env.boolean("KIEMCHUNG_HTTPS", False)
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 60 * 60 * 12
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = env.integer("KIEMCHUNG_SESSION_HOURS", 12, minimum=1) * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-SECURE_SSL_REDIRECT = env.boolean("KIEMCHUNG_SECURE_SSL_REDIRECT", False)
-SESSION_COOKIE_SECURE = env.boolean("KIEMCHUNG_SECURE_COOKIES", False)
+SECURE_SSL_REDIRECT = env.boolean("KIEMCHUNG_SECURE_SSL_REDIRECT", HTTPS)
+SESSION_COOKIE_SECURE = env.boolean("KIEMCHUNG_SECURE_COOKIES", HTTPS)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_HSTS_SECONDS = env.integer("KIEMCHUNG_HSTS_SECONDS", 0, minimum=0)
+SECURE_HSTS_SECONDS = env.integer("KIEMCHUNG_HSTS_SECONDS", 31536000 if HTTPS else 0, minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.boolean("KIEMCHUNG_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env.boolean("KIEMCHUNG_HSTS_PRELOAD", HTTPS)
+if env.boolean("KIEMCHUNG_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# --- Email (task reminders) ---
+EMAIL_BACKEND = env.text(
+    "KIEMCHUNG_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = env.text("KIEMCHUNG_EMAIL_HOST", "localhost")
+EMAIL_PORT = env.integer("KIEMCHUNG_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env.text("KIEMCHUNG_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env.text("KIEMCHUNG_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env.boolean("KIEMCHUNG_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = env.text("KIEMCHUNG_EMAIL_FROM", "kiemchung@localhost")
+TASK_REMINDER_DAYS = env.integer("KIEMCHUNG_TASK_REMINDER_DAYS", 2, minimum=0)
 
 # --- Fetching public sources (see kiemchung.sources.http) ---
 FETCH_CONNECT_TIMEOUT = env.number("KIEMCHUNG_FETCH_CONNECT_TIMEOUT", 5.0, minimum=0.1)

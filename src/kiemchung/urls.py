@@ -2,11 +2,16 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from kiemchung.web.auth import AdminLoginForm, LoginView, LogoutView
+
 admin.site.site_header = _("Kiểm chứng — administration")
 admin.site.site_title = _("Kiểm chứng")
 admin.site.index_title = _("Administration")
+admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
+    path("login/", LoginView.as_view(), name="login"),
+    path("logout/", LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("cases/", include("kiemchung.cases.urls")),
