@@ -53,3 +53,18 @@ def test_pending_stories_are_extracted_once(tmp_path: Path) -> None:
     ingest(tmp_path, [{"text": POST, "url": "https://a.example/1"}])
     assert extract_pending() == 1
     assert extract_pending() == 0
+
+
+@pytest.mark.django_db
+def test_extraction_gives_the_story_a_theme(tmp_path: Path) -> None:
+    from kiemchung.claims.extraction import extract_for_story
+    from kiemchung.sources.services import ingest_path
+    from kiemchung.stories.models import Story
+    from kiemchung.testing.factories import STORIES, write_jsonl
+
+    rows = [{"text": STORIES["bank_scam"], "url": "https://a.example/scam"}]
+    ingest_path(write_jsonl(tmp_path / "s.jsonl", rows))
+    story = Story.objects.get()
+    extract_for_story(story)
+    story.refresh_from_db()
+    assert story.theme == "scam"

@@ -21,6 +21,7 @@ from kiemchung.claims import checkworthy, checkworthy_learned
 from kiemchung.claims.models import Claim
 from kiemchung.sources.models import Document
 from kiemchung.stories.models import Story
+from kiemchung.text import themes
 from kiemchung.text.langid import detect
 from kiemchung.text.normalize import match_key
 from kiemchung.text.sentences import split_sentences
@@ -82,9 +83,11 @@ def extract_for_story(story: Story) -> list[Claim]:
             if key not in scored:
                 scored[key] = (sentence, document, score_sentence(sentence))
     best = sorted(scored.items(), key=lambda item: -item[1][2].value)[:MAX_CLAIMS_PER_STORY]
+    theme = themes.classify(" ".join(sentence for sentence, _, _ in scored.values()))
     with transaction.atomic():
         claims = [_save_claim(story, key, *value) for key, value in best]
-        Story.objects.filter(pk=story.pk).update(claims_extracted_at=timezone.now())
+        Story.objects.filter(pk=story.pk).update(claims_extracted_at=timezone.now(), theme=theme)
+    story.theme = theme
     return claims
 
 

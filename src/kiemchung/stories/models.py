@@ -6,6 +6,18 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class Theme(models.TextChoices):
+    """Labels of the themes in ``kiemchung.text.themes`` (a test checks they agree)."""
+
+    SCAM = "scam", _("Scams and impersonation")
+    HEALTH = "health", _("Health")
+    DISASTER = "disaster", _("Disasters and weather")
+    PRICES = "prices", _("Prices and policy")
+    OFFICIAL = "official", _("Official notices")
+    ORDER = "order", _("Public order and safety")
+    OTHER = "other", _("Other")
+
+
 class Story(models.Model):
     title = models.CharField(_("title"), max_length=500)
     representative = models.ForeignKey(
@@ -26,6 +38,15 @@ class Story(models.Model):
         blank=True,
         related_name="stories",
         verbose_name=_("already checked by"),
+    )
+    theme = models.CharField(
+        _("theme"),
+        max_length=16,
+        choices=Theme.choices,
+        blank=True,
+        default="",
+        db_default="",
+        db_index=True,
     )
     triage_score = models.FloatField(_("triage score"), null=True, blank=True, db_index=True)
     triage_reasons = models.JSONField(_("triage reasons"), null=True, blank=True)
