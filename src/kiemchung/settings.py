@@ -198,6 +198,8 @@ EMAIL_HOST_USER = env.text("KIEMCHUNG_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env.text("KIEMCHUNG_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env.boolean("KIEMCHUNG_EMAIL_TLS", False)
 DEFAULT_FROM_EMAIL = env.text("KIEMCHUNG_EMAIL_FROM", "kiemchung@localhost")
+# The address people use to reach this site: links in emails and in published fact-checks.
+PUBLIC_BASE_URL = env.text("KIEMCHUNG_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 TASK_REMINDER_DAYS = env.integer("KIEMCHUNG_TASK_REMINDER_DAYS", 2, minimum=0)
 
 # --- Fetching public sources (see kiemchung.sources.http) ---

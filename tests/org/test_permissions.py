@@ -54,7 +54,7 @@ EXPECTED = {
         Action.VIEW_DESK, Action.COMMENT_CASE, Action.VIEW_TASKS, Action.OPEN_CASE,
         Action.ASSIGN_CASE, Action.MANAGE_TASKS, Action.UPDATE_TASK,
     },
-    Role.LIAISON: {Action.VIEW_TASKS, Action.UPDATE_TASK},
+    Role.LIAISON: set(),
     Role.READONLY: {Action.VIEW_DESK, Action.VIEW_TASKS},
 }  # fmt: skip
 

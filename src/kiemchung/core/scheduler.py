@@ -85,3 +85,10 @@ def _score_stories() -> int:
     from kiemchung.claims.triage_service import score_stories
 
     return score_stories()
+
+
+@periodic("send_task_reminders")
+def _send_task_reminders() -> int:
+    from kiemchung.org.services import send_reminders
+
+    return send_reminders()

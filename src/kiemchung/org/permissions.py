@@ -44,7 +44,9 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.SECRETARIAT: frozenset(
         _STAFF | {A.OPEN_CASE, A.ASSIGN_CASE, A.MANAGE_TASKS, A.UPDATE_TASK}
     ),
-    Role.LIAISON: frozenset({A.VIEW_TASKS, A.UPDATE_TASK}),
+    # A liaison acts for one partner agency, on that agency's tasks only: see
+    # ``liaison_agency_ids`` and ``kiemchung.org.services.visible_tasks``.
+    Role.LIAISON: frozenset(),
     Role.READONLY: frozenset({A.VIEW_DESK, A.VIEW_TASKS}),
 }
 
@@ -121,6 +123,11 @@ def units_where(user: Any, action: Action) -> QuerySet[OrgUnit]:
 def visible_units(user: Any) -> QuerySet[OrgUnit]:
     """Units whose desk the user sees: their own units and every unit below them."""
     return units_where(user, Action.VIEW_DESK)
+
+
+def sees_tasks(user: Any) -> bool:
+    """Staff who follow tasks in their units, and liaisons of partner agencies."""
+    return can_anywhere(user, Action.VIEW_TASKS) or bool(liaison_agency_ids(user))
 
 
 def liaison_agency_ids(user: Any) -> set[int]:

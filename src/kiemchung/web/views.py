@@ -1,18 +1,28 @@
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
+from datetime import timedelta
+
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
+from kiemchung.cases.models import Case
 from kiemchung.claims.queue import priority_queue
+from kiemchung.org.models import Task
+from kiemchung.org.permissions import visible_units
 from kiemchung.sources.models import Document
 from kiemchung.stories import queries
 from kiemchung.stories.models import Story
+from kiemchung.web.access import desk_required
+from kiemchung.web.charts import dashboard_charts
+
+TASK_HORIZON_DAYS = 3
 
 
-@login_required
+@desk_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    data_now = queries.data_now()
     context = {
         "alerts": queries.open_alerts(),
         "growing": queries.fastest_growing(),
@@ -20,12 +30,37 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "queue": priority_queue(limit=15),
         "story_count": Story.objects.count(),
         "document_count": Document.objects.count(),
-        "data_now": queries.data_now(),
+        "data_now": data_now,
+        "charts": dashboard_charts(data_now),
+        "my_cases": my_cases(request),
+        "tasks": tasks_due(request),
+        "today": timezone.localdate(),
     }
     return render(request, "web/dashboard.html", context)
 
 
-@login_required
+def my_cases(request: HttpRequest) -> list[Case]:
+    return list(
+        Case.objects.open()
+        .filter(assignee_id=request.user.pk)
+        .select_related("unit")
+        .order_by("-updated_at")[:10]
+    )
+
+
+def tasks_due(request: HttpRequest) -> list[Task]:
+    """Unfinished tasks of the user's units due within a few days, overdue first."""
+    horizon = timezone.localdate() + timedelta(days=TASK_HORIZON_DAYS)
+    units = visible_units(request.user)
+    return list(
+        Task.objects.unfinished()
+        .filter(due_date__lte=horizon, agency__unit__in=units)
+        .select_related("agency", "owner", "case")
+        .order_by("due_date")[:15]
+    )
+
+
+@desk_required
 def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
     story = get_object_or_404(Story, pk=story_id)
     documents = story.documents.select_related("source").order_by("published_at")

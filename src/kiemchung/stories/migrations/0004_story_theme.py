@@ -4,15 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('stories', '0003_story_triage'),
+        ("stories", "0003_story_triage"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='story',
-            name='theme',
-            field=models.CharField(blank=True, choices=[('scam', 'Scams and impersonation'), ('health', 'Health'), ('disaster', 'Disasters and weather'), ('prices', 'Prices and policy'), ('official', 'Official notices'), ('order', 'Public order and safety'), ('other', 'Other')], db_default='', db_index=True, default='', max_length=16, verbose_name='theme'),
+            model_name="story",
+            name="theme",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("scam", "Scams and impersonation"),
+                    ("health", "Health"),
+                    ("disaster", "Disasters and weather"),
+                    ("prices", "Prices and policy"),
+                    ("official", "Official notices"),
+                    ("order", "Public order and safety"),
+                    ("other", "Other"),
+                ],
+                db_default="",
+                db_index=True,
+                default="",
+                max_length=16,
+                verbose_name="theme",
+            ),
         ),
     ]

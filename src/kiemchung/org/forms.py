@@ -1,0 +1,57 @@
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kiemchung.org.models import OrgUnit, PartnerAgency, Task, TaskStatus
+
+
+class TaskForm(forms.Form):
+    agency = forms.ModelChoiceField(
+        label=_("Partner agency"), queryset=PartnerAgency.objects.none()
+    )
+    title = forms.CharField(label=_("Task"), max_length=300)
+    description = forms.CharField(
+        label=_("Details"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=5000,
+    )
+    due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
+    owner = forms.ModelChoiceField(
+        label=_("Owner"), queryset=get_user_model().objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        agency_field = cast(forms.ModelChoiceField, self.fields["agency"])  # type: ignore[type-arg]
+        owner_field = cast(forms.ModelChoiceField, self.fields["owner"])  # type: ignore[type-arg]
+        scope = units if units is not None else OrgUnit.objects.none()
+        agency_field.queryset = PartnerAgency.objects.filter(unit__in=scope, is_active=True)
+        owner_field.queryset = (
+            get_user_model()
+            .objects.filter(memberships__unit__in=scope, is_active=True)
+            .distinct()
+            .order_by("username")
+        )
+
+    def clean_due_date(self) -> Any:
+        due = self.cleaned_data["due_date"]
+        if due < timezone.localdate():
+            raise forms.ValidationError(_("The due date is in the past."))
+        return due
+
+
+class TaskUpdateForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=TaskStatus.choices)
+    due_date = forms.DateField(
+        label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}), required=False
+    )
+
+    @classmethod
+    def for_task(cls, task: Task) -> TaskUpdateForm:
+        return cls(initial={"status": task.status, "due_date": task.due_date})

@@ -1,0 +1,141 @@
+"""Coordination pages: tasks for partner agencies, and the organisation at a glance."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kiemchung.cases.models import Case
+from kiemchung.org import services
+from kiemchung.org.forms import TaskForm, TaskUpdateForm
+from kiemchung.org.models import OPEN_TASK_STATUSES, Membership, PartnerAgency, TaskStatus
+from kiemchung.org.permissions import (
+    Action,
+    can,
+    can_anywhere,
+    sees_tasks,
+    units_where,
+    visible_units,
+)
+from kiemchung.web.access import desk_required
+
+
+@login_required
+def task_list(request: HttpRequest) -> HttpResponse:
+    if not sees_tasks(request.user):
+        raise PermissionDenied
+    tasks = services.visible_tasks(request.user)
+    status = request.GET.get("status", "open")
+    if status == "open":
+        tasks = tasks.filter(status__in=OPEN_TASK_STATUSES)
+    elif status == "overdue":
+        tasks = tasks.filter(status__in=OPEN_TASK_STATUSES, due_date__lt=timezone.localdate())
+    elif status in TaskStatus.values:
+        tasks = tasks.filter(status=status)
+    page = Paginator(tasks.order_by("due_date", "pk"), 50).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "status": status,
+        "statuses": TaskStatus.choices,
+        "today": timezone.localdate(),
+        "can_create": can_anywhere(request.user, Action.MANAGE_TASKS),
+    }
+    return render(request, "org/task_list.html", context)
+
+
+@login_required
+def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
+    task = services.visible_tasks(request.user).filter(pk=task_id).first()
+    if task is None:
+        raise Http404
+    may_update = services.may_update(request.user, task)
+    form = TaskUpdateForm.for_task(task)
+    if request.method == "POST":
+        if not may_update:
+            raise PermissionDenied
+        form = TaskUpdateForm(request.POST)
+        if form.is_valid():
+            services.update_task(
+                request.user,
+                task,
+                status=form.cleaned_data["status"],
+                due_date=form.cleaned_data.get("due_date")
+                if can(request.user, Action.MANAGE_TASKS, task.agency.unit)
+                else None,
+            )
+            messages.success(request, _("The task was updated."))
+            return redirect("org:task", task.pk)
+    history = (
+        task.case.audit.filter(object_type="task", object_id=str(task.pk)) if task.case else []
+    )
+    context = {
+        "task": task,
+        "form": form,
+        "may_update": may_update,
+        "may_reschedule": can(request.user, Action.MANAGE_TASKS, task.agency.unit),
+        "history": history,
+        "today": timezone.localdate(),
+    }
+    return render(request, "org/task_detail.html", context)
+
+
+@login_required
+def task_new(request: HttpRequest) -> HttpResponse:
+    units = units_where(request.user, Action.MANAGE_TASKS)
+    if not units.exists():
+        raise PermissionDenied
+    case = _case_for(request, units)
+    form = TaskForm(request.POST or None, units=units, initial=_initial(case))
+    if request.method == "POST" and form.is_valid():
+        task = services.create_task(request.user, case=case, **form.cleaned_data)
+        messages.success(request, _("The task was sent to %(agency)s.") % {"agency": task.agency})
+        return redirect("cases:detail", case.pk) if case else redirect("org:task", task.pk)
+    return render(request, "org/task_form.html", {"form": form, "case": case})
+
+
+def _case_for(request: HttpRequest, units: object) -> Case | None:
+    case_id = request.GET.get("case") or request.POST.get("case")
+    if not case_id or not str(case_id).isdigit():
+        return None
+    return get_object_or_404(Case, pk=int(case_id), unit__in=units)
+
+
+def _initial(case: Case | None) -> dict[str, object]:
+    if case is None:
+        return {}
+    return {"title": _("Follow up: %(title)s") % {"title": case.title}}
+
+
+@desk_required
+def organisation(request: HttpRequest) -> HttpResponse:
+    units = list(visible_units(request.user).order_by("path"))
+    members = (
+        Membership.objects.filter(unit__in=units)
+        .select_related("user", "unit", "agency")
+        .order_by("unit__path", "role", "user__username")
+    )
+    agencies = PartnerAgency.objects.filter(unit__in=units).select_related("unit")
+    by_unit: dict[int, list[Membership]] = {}
+    for membership in members:
+        by_unit.setdefault(membership.unit_id, []).append(membership)
+    base_depth = min((u.depth for u in units), default=0)
+    rows = [(unit, unit.depth - base_depth, by_unit.get(unit.pk, [])) for unit in units]
+    context = {"rows": rows, "agencies": agencies}
+    return render(request, "org/organisation.html", context)
+
+
+@require_POST
+@login_required
+def remind_now(request: HttpRequest) -> HttpResponse:
+    if not can_anywhere(request.user, Action.MANAGE_TASKS):
+        raise PermissionDenied
+    sent = services.send_reminders()
+    messages.success(request, _("%(count)d reminders sent.") % {"count": sent})
+    return redirect("org:tasks")
