@@ -6,5 +6,6 @@ app_name = "web"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("stories/<int:story_id>/", views.story_detail, name="story"),
+    path("search/", views.search, name="search"),
     path("healthz", views.health, name="health"),
 ]

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -16,8 +18,11 @@ from kiemchung.stories import queries
 from kiemchung.stories.models import Story
 from kiemchung.web.access import desk_required
 from kiemchung.web.charts import dashboard_charts
+from kiemchung.web.forms import SearchForm
+from kiemchung.web.search import Filters, find_documents, find_factchecks, load_in_order
 
 TASK_HORIZON_DAYS = 3
+SEARCH_PAGE_SIZE = 30
 
 
 @desk_required
@@ -73,6 +78,32 @@ def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
         "claims": story.claims.select_related("matched").order_by("-checkworthiness"),
     }
     return render(request, "web/story.html", context)
+
+
+@desk_required
+def search(request: HttpRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    filters = form.filters()
+    page, hits = _document_page(filters, request.GET.get("page"))
+    context = {
+        "form": form,
+        "filters": filters,
+        "page": page,
+        "hits": hits,
+        "factchecks": find_factchecks(filters.query) if filters.query else [],
+    }
+    return render(request, "web/search.html", context)
+
+
+def _document_page(filters: Filters, number: str | None) -> tuple[Page[Any], list[Document]]:
+    documents, ranked_ids = find_documents(filters)
+    if ranked_ids is not None:
+        ranked: Page[Any] = Paginator(ranked_ids, SEARCH_PAGE_SIZE).get_page(number)
+        return ranked, load_in_order([int(pk) for pk in ranked.object_list])
+    listed: Page[Any] = Paginator(
+        documents.select_related("source", "story"), SEARCH_PAGE_SIZE
+    ).get_page(number)
+    return listed, list(listed.object_list)
 
 
 def health(request: HttpRequest) -> JsonResponse:
