@@ -63,3 +63,16 @@ def test_demo_clusters_never_mix_two_stories_and_rarely_split_one() -> None:
     mixed = [stories for stories in clusters.values() if len(stories) > 1]
     assert mixed == []
     assert len(clusters) <= 1.35 * len(set(truth.values()))
+
+
+def test_the_demo_has_an_organisation_with_one_person_per_role() -> None:
+    from kiemchung.org.models import Membership, OrgUnit, PartnerAgency, Role
+
+    call_command("seed-demo", stdout=io.StringIO())
+    call_command("seed-demo", stdout=io.StringIO())
+    assert set(Membership.objects.values_list("role", flat=True)) == set(Role.values)
+    assert OrgUnit.objects.filter(parent__parent__isnull=False).exists()
+    assert PartnerAgency.objects.filter(sector="Công an").count() == 2
+    assert Membership.objects.filter(user__username="demo", role=Role.HEAD).count() == 1
+    liaison = Membership.objects.get(role=Role.LIAISON)
+    assert liaison.agency is not None

@@ -23,6 +23,7 @@ from django.utils import timezone
 from kiemchung.claims.extraction import extract_pending
 from kiemchung.claims.knowledge import import_factchecks
 from kiemchung.claims.matching_service import match_pending
+from kiemchung.org.models import Membership, OrgUnit, PartnerAgency
 from kiemchung.sources.ingest import Ingestor, IngestReport
 from kiemchung.sources.models import Source, SourceKind
 from kiemchung.sources.records import Record, Rejection, parse_time, record_from_mapping
@@ -40,6 +41,7 @@ class SeedResult:
     factchecks_added: int
     stories_with_claims: int
     claims_matched: int
+    people: list[str]
 
 
 def data_file(name: str) -> Any:
@@ -48,6 +50,7 @@ def data_file(name: str) -> Any:
 
 def seed_demo() -> SeedResult:
     username, password = ensure_demo_user()
+    people = ensure_organisation(password)
     sources = ensure_sources()
     raw = [json.loads(line) for line in _lines("corpus.jsonl")]
     shift = shift_days(raw)
@@ -58,7 +61,53 @@ def seed_demo() -> SeedResult:
     knowledge = import_factchecks(demo_factchecks_path(), "jsonld", is_local=True)
     extracted = extract_pending(limit=10_000)
     matched = match_pending(limit=100_000)
-    return SeedResult(username, password, report, shift, knowledge.added, extracted, matched)
+    return SeedResult(
+        username, password, report, shift, knowledge.added, extracted, matched, people
+    )
+
+
+def ensure_organisation(password: str) -> list[str]:
+    """The demo's units, partner agencies and one person per role (same password as demo)."""
+    described = json.loads(data_file("organisation.json").read_text(encoding="utf-8"))
+    units: dict[str, OrgUnit] = {}
+    for item in described["units"]:
+        parent = units.get(item.get("parent", ""))
+        units[item["key"]], _ = OrgUnit.objects.get_or_create(
+            name=item["name"], parent=parent, defaults={"level": item.get("level", "")}
+        )
+    agencies: dict[str, PartnerAgency] = {}
+    for item in described["agencies"]:
+        agencies[item["key"]], _ = PartnerAgency.objects.get_or_create(
+            name=item["name"],
+            unit=units[item["unit"]],
+            defaults={"sector": item.get("sector", ""), "email": item.get("email", "")},
+        )
+    user_model = get_user_model()
+    usernames = []
+    for item in described["people"]:
+        user = user_model.objects.filter(username=item["username"]).first()
+        if user is None:
+            user = user_model.objects.create_user(
+                item["username"],
+                f"{item['username']}@kiemchung.invalid",
+                password,
+                first_name=item["first_name"],
+                last_name=item["last_name"],
+            )
+        Membership.objects.get_or_create(
+            user=user,
+            unit=units[item["unit"]],
+            role=item["role"],
+            defaults={"agency": agencies.get(item.get("agency", ""))},
+        )
+        usernames.append(item["username"])
+    demo = described["demo_user"]
+    Membership.objects.get_or_create(
+        user=user_model.objects.get(username=DEMO_USERNAME),
+        unit=units[demo["unit"]],
+        role=demo["role"],
+    )
+    return usernames
 
 
 def demo_factchecks_path() -> Path:

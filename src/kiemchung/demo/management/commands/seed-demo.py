@@ -22,5 +22,9 @@ class Command(BaseCommand):
             f"{result.stories_with_claims} stories, {result.claims_matched} claims matched."
         )
         self.stdout.write(
+            f"Demo staff, one per role, same password: {', '.join(result.people)} "
+            "(see /org/ for their roles)."
+        )
+        self.stdout.write(
             f"Log in at http://127.0.0.1:8000/ as {result.username} / {result.password}"
         )
