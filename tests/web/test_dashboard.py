@@ -144,3 +144,22 @@ def test_a_story_page_lists_its_claims_best_first(staff_client: Client, tmp_path
     best = story.claims.order_by("-checkworthiness").first()
     assert best is not None
     assert best.text in page
+
+
+def test_a_document_page_shows_its_text_source_and_copies(
+    staff_client: Client, tmp_path: Path
+) -> None:
+    rows = [
+        {"text": STORIES["bank_scam"], "url": "https://a.example/1", "title": "<b>Cảnh báo</b>"},
+        {"text": STORIES["bank_scam"] + " Chia sẻ lại.", "url": "https://b.example/2"},
+    ]
+    ingest_path(write_jsonl(tmp_path / "s.jsonl", rows), source_name="Trang Đông Hòa")
+    from kiemchung.sources.models import Document
+
+    first = Document.objects.get(url="https://a.example/1")
+    page = staff_client.get(f"/documents/{first.pk}/").content.decode()
+    assert "ngân hàng" in page
+    assert "Trang Đông Hòa" in page
+    assert "&lt;b&gt;Cảnh báo&lt;/b&gt;" in page
+    second = Document.objects.get(url="https://b.example/2")
+    assert f"/documents/{second.pk}/" in page

@@ -6,6 +6,7 @@ app_name = "web"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
     path("stories/<int:story_id>/", views.story_detail, name="story"),
+    path("documents/<int:document_id>/", views.document_detail, name="document"),
     path("search/", views.search, name="search"),
     path("healthz", views.health, name="health"),
 ]

@@ -81,6 +81,25 @@ def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
 
 
 @desk_required
+def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
+    document = get_object_or_404(Document.objects.select_related("source", "story"), pk=document_id)
+    copies = (
+        Document.objects.filter(story_id=document.story_id)
+        .exclude(pk=document.pk)
+        .select_related("source")
+        .order_by("published_at")[:20]
+        if document.story_id
+        else Document.objects.none()
+    )
+    context = {
+        "document": document,
+        "claims": document.claims.select_related("matched").order_by("-checkworthiness"),
+        "copies": copies,
+    }
+    return render(request, "web/document.html", context)
+
+
+@desk_required
 def search(request: HttpRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     filters = form.filters()
