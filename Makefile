@@ -53,6 +53,7 @@ browser-deps:
 bench: install
 	$(BIN)/kiemchung bench ingest --input ../shared/data/vntc/vntc_sample10k.jsonl.gz
 	$(BIN)/kiemchung bench ingest --input ../shared/data/vntc/vntc_train.jsonl.gz
+	$(BIN)/kiemchung bench pages --documents 100000
 
 messages: install
 	cd src/kiemchung && KIEMCHUNG_DATA_DIR=$(CURDIR)/data ../../$(BIN)/kiemchung makemessages -l vi -l en --no-obsolete -i "testing/*" && KIEMCHUNG_DATA_DIR=$(CURDIR)/data ../../$(BIN)/kiemchung compilemessages
