@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: install run serve test lint typecheck pytest bench clean-data messages
+.PHONY: install run serve test lint typecheck pytest browser-deps bench clean-data messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,12 +36,24 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-pytest: install
+pytest: install browser-deps
 	$(BIN)/pytest
+
+## The browser tests drive Debian's Chromium (never a browser Playwright downloads).
+browser-deps:
+	@if [ -x $(CHROMIUM) ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's chromium and chromium-driver for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
+	else \
+	  echo "The browser tests need $(CHROMIUM): run 'sudo apt-get install -y chromium chromium-driver'" >&2; \
+	  exit 1; \
+	fi
 
 bench: install
 	$(BIN)/kiemchung bench ingest --input ../shared/data/vntc/vntc_sample10k.jsonl.gz
 	$(BIN)/kiemchung bench ingest --input ../shared/data/vntc/vntc_train.jsonl.gz
+	$(BIN)/kiemchung bench pages --documents 100000
 
 messages: install
 	cd src/kiemchung && KIEMCHUNG_DATA_DIR=$(CURDIR)/data ../../$(BIN)/kiemchung makemessages -l vi -l en --no-obsolete -i "testing/*" && KIEMCHUNG_DATA_DIR=$(CURDIR)/data ../../$(BIN)/kiemchung compilemessages

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+# The browser fixtures (``browser``, ``page``) for tests/browser.
+pytest_plugins = ["kiemchung.testing.browser"]
+
 
 def pytest_configure(config: pytest.Config) -> None:
     from django.conf import settings

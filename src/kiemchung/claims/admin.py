@@ -23,6 +23,7 @@ class ClaimAdmin(admin.ModelAdmin[Claim]):
     list_display = ("text", "story", "checkworthiness", "is_factual", "match_decision", "matched")
     list_filter = ("is_factual", "match_decision", "language")
     list_editable = ("is_factual",)
+    list_select_related = ("story", "matched")
     search_fields = ("text",)
     raw_id_fields = ("story", "document", "matched")
     readonly_fields = ("key", "checkworthiness", "reasons", "match_score", "match_decision")
@@ -33,5 +34,6 @@ class ClaimAdmin(admin.ModelAdmin[Claim]):
 @admin.register(ClaimMatch)
 class ClaimMatchAdmin(admin.ModelAdmin[ClaimMatch]):
     list_display = ("claim", "factcheck", "score", "decision")
+    list_select_related = ("claim", "factcheck")
     list_filter = ("decision",)
     raw_id_fields = ("claim", "factcheck")

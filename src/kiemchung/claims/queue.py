@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Max, Q, Sum
+from django.db.models import F, Max, Q, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -48,7 +48,9 @@ def priority_queue(limit: int = 30, hours: int = 24) -> list[QueueItem]:
         _item(story, recent.get(story.pk, 0), alerts.get(story.pk), hours) for story in stories
     ]
     items.sort(key=lambda item: -item.priority)
-    return items[:limit]
+    kept = items[:limit]
+    _add_suggested_matches(kept)
+    return kept
 
 
 def _recent_counts(since: object) -> dict[int, int]:
@@ -97,16 +99,6 @@ def _item(story: Story, recent: int, alert: Alert | None, hours: int) -> QueueIt
             % {"n": alert.count, "hours": _window_hours(alert), "ratio": alert.ratio}
         )
     reasons.extend(_model_reasons(story, triage, best_claim))
-    suggested = _suggested_match(story)
-    if story.already_checked is None and suggested is not None:
-        reasons.append(
-            _("May already be checked: %(claim)s (%(verdict)s, match %(score).0f%%).")
-            % {
-                "claim": suggested.factcheck.claim_reviewed[:120],
-                "verdict": suggested.factcheck.get_verdict_display(),
-                "score": 100 * suggested.score,
-            }
-        )
     if story.already_checked is not None:
         priority *= ALREADY_CHECKED_FACTOR
         reasons.append(
@@ -119,13 +111,32 @@ def _item(story: Story, recent: int, alert: Alert | None, hours: int) -> QueueIt
     return QueueItem(story=story, priority=round(priority, 4), recent=recent, reasons=reasons)
 
 
-def _suggested_match(story: Story) -> ClaimMatch | None:
-    return (
-        ClaimMatch.objects.filter(claim__story=story)
+def _add_suggested_matches(items: list[QueueItem]) -> None:
+    """Point stories not yet checked to their best matching fact-check, in one query.
+
+    Only for the items shown: the match gives a reason, not a priority.
+    """
+    waiting = {item.story.pk: item for item in items if item.story.already_checked is None}
+    if not waiting:
+        return
+    best: dict[int, ClaimMatch] = {}
+    matches = (
+        ClaimMatch.objects.filter(claim__story_id__in=list(waiting))
         .select_related("factcheck")
-        .order_by("-score")
-        .first()
+        .annotate(story_id=F("claim__story_id"))
+        .order_by("-score", "pk")
     )
+    for match in matches:
+        best.setdefault(match.story_id, match)
+    for story_id, suggested in best.items():
+        waiting[story_id].reasons.append(
+            _("May already be checked: %(claim)s (%(verdict)s, match %(score).0f%%).")
+            % {
+                "claim": suggested.factcheck.claim_reviewed[:120],
+                "verdict": suggested.factcheck.get_verdict_display(),
+                "score": 100 * suggested.score,
+            }
+        )
 
 
 def _spread_reasons(recent: int, hours: int) -> list[str]:

@@ -1,4 +1,4 @@
-"""`kiemchung bench ingest --input FILE.jsonl[.gz] [--limit N]`: prints one JSON line."""
+"""`kiemchung bench ingest|match|pages`: each prints its figures as one JSON line."""
 
 from __future__ import annotations
 
@@ -48,10 +48,31 @@ class Command(BaseCommand):
             default=0,
             help="Claims a search may embed on the fly (0, as in the application).",
         )
+        pages = kinds.add_parser(
+            "pages", help="Response times of the staff pages on a large generated database."
+        )
+        pages.add_argument("--documents", type=int, default=100_000, help="Corpus size.")
+        pages.add_argument("--repeat", type=int, default=20, help="Timed requests per page.")
+        pages.add_argument("--seed", type=int, default=1)
+        pages.add_argument(
+            "--data-dir",
+            type=Path,
+            help="The benchmark's own data folder, kept for reuse (default: "
+            "kiemchung-bench-pages in the system's temporary folder).",
+        )
+        pages.add_argument(
+            "--database-url",
+            help="Benchmark on this database (empty, or an earlier build) instead of "
+            "SQLite in the data folder.",
+        )
+        pages.add_argument(bench.CHILD_FLAG, action="store_true", help=argparse_suppress())
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["kind"] == "match":
             self.stdout.write(json.dumps(_match(options)))
+            return
+        if options["kind"] == "pages":
+            self.stdout.write(json.dumps(_pages(options), ensure_ascii=False))
             return
         path: Path = options["input"]
         if not path.is_file():
@@ -78,6 +99,25 @@ def _match(options: dict[str, Any]) -> Mapping[str, object]:
         embedder=None if name == "none" else name,
         dense_budget=options["dense_budget"],
     )
+
+
+def _pages(options: dict[str, Any]) -> Mapping[str, object]:
+    from kiemchung.web import bench as pages
+
+    if options["documents"] < 1 or options["repeat"] < 1:
+        raise CommandError("--documents and --repeat must be at least 1")
+    if options["child"]:
+        return pages.measure(options["documents"], options["repeat"], options["seed"])
+    try:
+        return pages.run_isolated(
+            options["documents"],
+            options["repeat"],
+            options["seed"],
+            options["data_dir"],
+            options["database_url"],
+        )
+    except RuntimeError as exc:
+        raise CommandError(str(exc)) from exc
 
 
 def argparse_suppress() -> str:
