@@ -9,6 +9,7 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
+from kiemchung.org.models import Membership, OrgUnit, Role
 from kiemchung.sources.services import ingest_path
 from kiemchung.testing.browser import screenshot
 from kiemchung.testing.factories import STORIES, write_jsonl
@@ -21,7 +22,10 @@ PASSWORD = "mat-khau-dai-12"
 
 @pytest.fixture
 def staff_user(transactional_db: None) -> User:
-    return User.objects.create_user(USERNAME, "canbo@kiemchung.invalid", PASSWORD, is_staff=True)
+    user = User.objects.create_user(USERNAME, "canbo@kiemchung.invalid", PASSWORD)
+    unit = OrgUnit.objects.create(name="Tổ kiểm chứng tỉnh Hòa Lâm")
+    Membership.objects.create(user=user, unit=unit, role=Role.VERIFIER)
+    return user
 
 
 def open_login_page(page: Page) -> None:
