@@ -11,8 +11,9 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from kiemchung.cases.models import AuditEvent, Case, CaseState
+from kiemchung.cases.models import AuditEvent, Case, CaseState, EvidenceKind
 from kiemchung.claims.models import Verdict
+from kiemchung.publishing.models import TipStatus
 
 ACTIONS: dict[str, Promise] = {
     "case.open": _("opened the case"),
@@ -31,6 +32,8 @@ EXTRA_FIELDS: dict[str, Promise] = {"note": _("note")}
 CHOICES: dict[str, dict[str, Any]] = {
     "state": dict(CaseState.choices),
     "verdict": dict(Verdict.choices),
+    "kind": dict(EvidenceKind.choices),
+    "status": dict(TipStatus.choices),
 }
 OBJECT_MODELS = {
     "case": "cases.Case",

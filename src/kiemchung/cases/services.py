@@ -162,7 +162,12 @@ def open_case(
         tip=tip,
         created_by=user,
     )
-    opened = {"unit": unit, "title": title, "claim_text": claim_text, "state": case.state}
+    opened: dict[str, Any] = {
+        "unit": unit.name,
+        "title": title,
+        "claim_text": claim_text,
+        "state": case.state,
+    }
     linked = {"story": story, "claim": claim, "tip": tip}
     opened |= {field: value for field, value in linked.items() if value is not None}
     audit(user, case, "case.open", {field: [None, value] for field, value in opened.items()})
