@@ -326,3 +326,10 @@ def test_a_published_case_shows_its_fact_check_and_offers_no_more_forms(
     assert "evidence/link/" not in page
     assert "/verdict/" not in page
     assert 'name="target"' not in page
+
+
+def test_the_menu_leads_to_the_desk_only_those_who_see_it(client: Client, tree: UnitTree) -> None:
+    client.force_login(make_user(Role.READONLY, tree.commune))
+    assert 'href="/cases/"' in client.get("/").content.decode()
+    client.force_login(make_user(Role.LIAISON, tree.commune))
+    assert 'href="/cases/"' not in client.get("/").content.decode()

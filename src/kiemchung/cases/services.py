@@ -412,18 +412,19 @@ def _publish_fallback(case: Case) -> FactCheck:
 
 
 def _add_evidence(user: UserLike, case: Case, **fields: Any) -> Evidence:
-    require(user, Action.WORK_CASE, case.unit)
-    _require_open(case)
-    evidence = Evidence.objects.create(case=case, added_by=user, **fields)
+    fresh = _locked(case)
+    require(user, Action.WORK_CASE, fresh.unit)
+    _require_open(fresh)
+    evidence = Evidence.objects.create(case=fresh, added_by=user, **fields)
     recorded = {k: v for k, v in fields.items() if k != "file" and v not in ("", None, 0)}
     audit(
         user,
-        case,
+        fresh,
         "evidence.add",
         {field: [None, value] for field, value in recorded.items()},
         obj=evidence,
     )
-    Case.objects.filter(pk=case.pk).update(updated_at=timezone.now())
+    fresh.save(update_fields=["updated_at"])
     return evidence
 
 
