@@ -181,3 +181,11 @@ def test_a_path_in_the_uploaded_name_is_dropped(member_client: Client, case: Cas
     evidence = Evidence.objects.get()
     assert "/" not in evidence.original_name
     assert ".." not in evidence.file.name
+
+
+def test_a_vietnamese_file_name_survives_the_download(member_client: Client, case: Case) -> None:
+    upload(member_client, case, "ảnh chụp màn hình.png", png_bytes())
+    evidence = Evidence.objects.get()
+    assert evidence.original_name == "ảnh chụp màn hình.png"
+    response = member_client.get(f"/cases/evidence/{evidence.pk}/file")
+    assert "filename*=utf-8''" in response["Content-Disposition"]

@@ -221,6 +221,9 @@ def test_a_user_of_several_units_chooses_where_to_open(client: Client, tree: Uni
 
     Membership.objects.create(user=user, unit=tree.sibling, role=Role.MEMBER)
     client.force_login(user)
+    page = client.get(f"/stories/{make_story('Một câu chuyện').pk}/").content.decode()
+    assert 'for="open-case-unit"' in page
+    assert f'<option value="{tree.sibling.pk}">' in page
     client.post("/cases/open/", {"story_id": make_story().pk, "unit": tree.sibling.pk})
     assert Case.objects.get().unit == tree.sibling
     response = client.post("/cases/open/", {"story_id": make_story().pk, "unit": tree.province.pk})
@@ -333,3 +336,12 @@ def test_the_menu_leads_to_the_desk_only_those_who_see_it(client: Client, tree: 
     assert 'href="/cases/"' in client.get("/").content.decode()
     client.force_login(make_user(Role.LIAISON, tree.commune))
     assert 'href="/cases/"' not in client.get("/").content.decode()
+
+
+def test_a_reader_sees_the_case_but_no_form_to_change_it(client: Client, tree: UnitTree) -> None:
+    case = make_case(tree.commune, make_user(Role.MEMBER, tree.commune))
+    client.force_login(make_user(Role.READONLY, tree.commune))
+    page = page_of(client, case)
+    main = page.split("<main>", 1)[1]
+    assert 'method="post"' not in main
+    assert "Tin đồn vỡ đập" in main

@@ -37,7 +37,7 @@ from kiemchung.cases.uploads import UploadRejected, check_upload
 from kiemchung.cases.workflow import Transition, TransitionError, transition, transitions_from
 from kiemchung.claims.models import Claim, FactCheck, Verdict
 from kiemchung.org.models import Membership, OrgUnit
-from kiemchung.org.permissions import ROLE_ACTIONS, Action, can, require, visible_units
+from kiemchung.org.permissions import Action, can, require, visible_units
 from kiemchung.publishing.models import Tip, TipStatus
 from kiemchung.sources.models import Document
 from kiemchung.stories.models import Story
@@ -208,10 +208,10 @@ def open_from_tip(user: UserLike, tip: Tip, unit: OrgUnit) -> Case:
 
 def assignable_users(case: Case) -> QuerySet[User]:
     """People who may work on the case: roles with case work in its unit or above it."""
-    roles = [role for role, actions in ROLE_ACTIONS.items() if Action.WORK_CASE in actions]
-    members = Membership.objects.filter(unit_id__in=case.unit.ancestor_ids(), role__in=roles)
-    users = User.objects.filter(is_active=True, pk__in=members.values("user_id"))
-    return users.order_by("username")
+    members = Membership.objects.filter(unit_id__in=case.unit.ancestor_ids())
+    candidates = User.objects.filter(is_active=True, pk__in=members.values("user_id"))
+    allowed = [u.pk for u in candidates if can(u, Action.WORK_CASE, case.unit)]
+    return User.objects.filter(pk__in=allowed).order_by("username")
 
 
 @transaction.atomic

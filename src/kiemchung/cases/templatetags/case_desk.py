@@ -6,7 +6,8 @@ from typing import Any
 
 from django import template
 
-from kiemchung.org.permissions import Action, can_anywhere
+from kiemchung.org.models import OrgUnit
+from kiemchung.org.permissions import Action, can, can_anywhere, memberships, units_where
 from kiemchung.web.templatetags.kiemchung import http_only
 
 register = template.Library()
@@ -22,6 +23,16 @@ def can_see_cases(user: Any) -> bool:
 def can_open_cases(user: Any) -> bool:
     """True when the user may open a case in at least one unit."""
     return can_anywhere(user, Action.OPEN_CASE)
+
+
+@register.filter
+def case_opening_units(user: Any) -> list[OrgUnit]:
+    """Units to offer when opening a case: the user's own units where they may open one
+    (not every unit below them), highest first; for a superuser, the top-level units."""
+    own = {m.unit.pk: m.unit for m in memberships(user) if can(user, Action.OPEN_CASE, m.unit)}
+    if not own and can_anywhere(user, Action.OPEN_CASE):
+        return list(units_where(user, Action.OPEN_CASE).filter(parent=None).order_by("path"))
+    return sorted(own.values(), key=lambda unit: unit.path)
 
 
 @register.filter
