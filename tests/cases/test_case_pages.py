@@ -191,6 +191,8 @@ def test_opening_from_the_story_page_leads_to_the_new_case(
     assert (case.unit, case.story, case.created_by) == (tree.commune, story, member)
     assert "Case opened." in response.content.decode()
     assert f'href="/stories/{story.pk}/"' in response.content.decode()
+    story_page = member_client.get(f"/stories/{story.pk}/").content.decode()
+    assert f'href="/cases/{case.pk}/"' in story_page
 
 
 def test_opening_twice_leads_to_the_case_already_open(
@@ -345,3 +347,14 @@ def test_a_reader_sees_the_case_but_no_form_to_change_it(client: Client, tree: U
     main = page.split("<main>", 1)[1]
     assert 'method="post"' not in main
     assert "Tin đồn vỡ đập" in main
+
+
+def test_the_story_page_shows_open_cases_only_to_those_who_see_them(
+    client: Client, member: User, tree: UnitTree
+) -> None:
+    story = make_story()
+    case = services.open_from_story(member, story, tree.commune)
+    client.force_login(make_user(Role.READONLY, tree.commune))
+    assert f'href="/cases/{case.pk}/"' in client.get(f"/stories/{story.pk}/").content.decode()
+    client.force_login(make_user(Role.HEAD, tree.sibling))
+    assert f'href="/cases/{case.pk}/"' not in client.get(f"/stories/{story.pk}/").content.decode()

@@ -6,8 +6,16 @@ from typing import Any
 
 from django import template
 
+from kiemchung.cases.models import Case
 from kiemchung.org.models import OrgUnit
-from kiemchung.org.permissions import Action, can, can_anywhere, memberships, units_where
+from kiemchung.org.permissions import (
+    Action,
+    can,
+    can_anywhere,
+    memberships,
+    units_where,
+    visible_units,
+)
 from kiemchung.web.templatetags.kiemchung import http_only
 
 register = template.Library()
@@ -33,6 +41,15 @@ def case_opening_units(user: Any) -> list[OrgUnit]:
     if not own and can_anywhere(user, Action.OPEN_CASE):
         return list(units_where(user, Action.OPEN_CASE).filter(parent=None).order_by("path"))
     return sorted(own.values(), key=lambda unit: unit.path)
+
+
+@register.filter
+def open_cases_of(story: Any, user: Any) -> list[Case]:
+    """The open cases on a story that the user can see, oldest first."""
+    if story is None or not can_anywhere(user, Action.VIEW_DESK):
+        return []
+    cases = Case.objects.open().filter(story=story, unit__in=visible_units(user))
+    return list(cases.select_related("unit").order_by("created_at")[:10])
 
 
 @register.filter
