@@ -22,14 +22,25 @@ from kiemchung.testing.org import UnitTree, make_team, make_unit_tree, make_user
 pytestmark = pytest.mark.django_db
 
 SIBLING = "sibling"  # the head of a neighbouring commune
-ALL = {"list", "detail", "open", "evidence", "verdict", "send_for_review", "approve", "close"}
+ALL = {
+    "list",
+    "detail",
+    "open",
+    "comment",
+    "assign",
+    "evidence",
+    "verdict",
+    "send_for_review",
+    "approve",
+    "close",
+}
 ALLOWED: dict[str, set[str]] = {
     Role.HEAD: ALL,
     Role.DEPUTY: ALL,
-    Role.REVIEWER: ALL,
-    Role.VERIFIER: ALL - {"approve"},
-    Role.MEMBER: ALL - {"approve", "close"},
-    Role.SECRETARIAT: {"list", "detail", "open"},
+    Role.REVIEWER: ALL - {"assign"},
+    Role.VERIFIER: ALL - {"assign", "approve"},
+    Role.MEMBER: ALL - {"assign", "approve", "close"},
+    Role.SECRETARIAT: {"list", "detail", "open", "comment", "assign"},
     Role.LIAISON: set(),
     Role.READONLY: {"list", "detail"},
     SIBLING: {"open"},  # its own list, without this case (see expected())
@@ -75,6 +86,19 @@ def do_open(client: Client, world: World) -> Outcome:
     return response.status_code, Case.objects.filter(story=story).exists()
 
 
+def do_comment(client: Client, world: World) -> Outcome:
+    case = make_case(world.tree.commune, world.author)
+    response = client.post(f"/cases/{case.pk}/comment/", {"text": "Đã liên hệ UBND xã."})
+    return response.status_code, case.comments.exists()
+
+
+def do_assign(client: Client, world: World) -> Outcome:
+    case = make_case(world.tree.commune, world.author)
+    response = client.post(f"/cases/{case.pk}/assign/", {"assignee": world.author.pk})
+    case.refresh_from_db()
+    return response.status_code, case.assignee == world.author
+
+
 def do_evidence(client: Client, world: World) -> Outcome:
     case = make_case(world.tree.commune, world.author)
     response = client.post(f"/cases/{case.pk}/evidence/note/", {"text": "Đã gọi điện xác minh."})
@@ -114,6 +138,8 @@ ACTIONS: dict[str, Callable[[Client, World], Outcome]] = {
     "list": do_list,
     "detail": do_detail,
     "open": do_open,
+    "comment": do_comment,
+    "assign": do_assign,
     "evidence": do_evidence,
     "verdict": do_verdict,
     "send_for_review": do_send_for_review,
