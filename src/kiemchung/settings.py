@@ -227,6 +227,11 @@ SPIKE_WINDOW_HOURS = env.integer("KIEMCHUNG_SPIKE_WINDOW_HOURS", 6, minimum=1)
 SPIKE_MIN_DOCS = env.integer("KIEMCHUNG_SPIKE_MIN_DOCS", 5, minimum=2)
 SPIKE_RATIO = env.number("KIEMCHUNG_SPIKE_RATIO", 3.0, minimum=1.0)
 
+# --- Case desk (see kiemchung.cases) ---
+# Largest evidence file accepted, in megabytes. Files live under MEDIA_ROOT, which is never
+# served by URL: only the permission-checked download view reads them.
+UPLOAD_MAX_MB = env.integer("KIEMCHUNG_UPLOAD_MAX_MB", 10, minimum=1)
+
 # --- Claim matching (see kiemchung.matching) ---
 MATCH_SUGGESTED = env.number("KIEMCHUNG_MATCH_SUGGESTED", 0.55, minimum=0.0)
 MATCH_CONFIRMED = env.number("KIEMCHUNG_MATCH_CONFIRMED", 0.85, minimum=0.0)

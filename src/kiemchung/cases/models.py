@@ -122,7 +122,8 @@ class Case(models.Model):
         verbose_name=_("published fact-check"),
     )
     created_at = models.DateTimeField(_("opened"), auto_now_add=True, db_index=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The case list is ordered by it.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
 
     objects = CaseQuerySet.as_manager()

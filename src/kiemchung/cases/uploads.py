@@ -11,6 +11,8 @@ from __future__ import annotations
 import secrets
 from pathlib import PurePath
 
+from django.utils.translation import gettext as _
+
 # Extension → (content type, accepted leading bytes; empty tuple = text checked as UTF-8).
 ALLOWED: dict[str, tuple[str, tuple[bytes, ...]]] = {
     ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
@@ -48,16 +50,18 @@ def stored_name(case_id: int | None, filename: str) -> str:
 def check_upload(filename: str, head: bytes, size: int, max_bytes: int) -> str:
     """Return the content type to record, or raise ``UploadRejected``."""
     if size > max_bytes:
-        raise UploadRejected(f"the file is larger than {max_bytes // (1024 * 1024)} MB")
+        limit = max_bytes // (1024 * 1024)
+        raise UploadRejected(_("the file is larger than %(limit)s MB") % {"limit": limit})
     suffix = suffix_of(filename)
     if suffix not in ALLOWED:
-        raise UploadRejected(f"files of type {suffix or '(none)'} are not accepted")
+        kind = suffix or _("(none)")
+        raise UploadRejected(_("files of type %(kind)s are not accepted") % {"kind": kind})
     content_type, magics = ALLOWED[suffix]
     if suffix == ".mp4":
         if head[4:8] != b"ftyp":
-            raise UploadRejected("the file does not look like an MP4 video")
+            raise UploadRejected(_("the file does not look like an MP4 video"))
     elif magics and not any(head.startswith(m) for m in magics):
-        raise UploadRejected(f"the file does not look like a {suffix} file")
+        raise UploadRejected(_("the file does not look like a %(kind)s file") % {"kind": suffix})
     elif not magics and b"\x00" in head:
-        raise UploadRejected("a text file must not contain binary data")
+        raise UploadRejected(_("a text file must not contain binary data"))
     return content_type

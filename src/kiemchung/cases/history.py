@@ -1,0 +1,95 @@
+"""The audit history in words: who did what, when, each field's value before and after."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from kiemchung.cases.models import AuditEvent, Case, CaseState, EvidenceKind
+from kiemchung.claims.models import Verdict
+from kiemchung.publishing.models import TipStatus
+
+ACTIONS: dict[str, Promise] = {
+    "case.open": _("opened the case"),
+    "case.assign": _("changed the assignment"),
+    "case.take": _("took the case"),
+    "case.verdict": _("wrote the verdict"),
+    "case.state": _("changed the state"),
+    "case.factcheck": _("published the fact-check"),
+    "evidence.add": _("added evidence"),
+    "comment.add": _("commented"),
+    "claim.is_factual": _("marked the claim"),
+    "story.already_checked": _("marked the story as checked"),
+    "tip.status": _("updated the tip"),
+}
+EXTRA_FIELDS: dict[str, Promise] = {"note": _("note")}
+CHOICES: dict[str, dict[str, Any]] = {
+    "state": dict(CaseState.choices),
+    "verdict": dict(Verdict.choices),
+    "kind": dict(EvidenceKind.choices),
+    "status": dict(TipStatus.choices),
+}
+OBJECT_MODELS = {
+    "case": "cases.Case",
+    "evidence": "cases.Evidence",
+    "comment": "cases.Comment",
+    "claim": "claims.Claim",
+    "story": "stories.Story",
+    "tip": "publishing.Tip",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    field: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    when: datetime
+    who: str
+    action: str
+    changes: list[Change]
+
+
+def history(case: Case) -> list[Entry]:
+    events = AuditEvent.objects.filter(case=case).order_by("created_at", "pk")
+    return [entry(event) for event in events]
+
+
+def entry(event: AuditEvent) -> Entry:
+    changes = [
+        Change(_field_label(event.object_type, name), _shown(name, a), _shown(name, b))
+        for name, (a, b) in (event.changes or {}).items()
+    ]
+    action = ACTIONS.get(event.action, event.action)
+    return Entry(event.created_at, event.actor_name or "—", str(action), changes)
+
+
+def _field_label(object_type: str, name: str) -> str:
+    if name in EXTRA_FIELDS:
+        return str(EXTRA_FIELDS[name])
+    label = OBJECT_MODELS.get(object_type)
+    if label is not None:
+        try:
+            field = apps.get_model(label)._meta.get_field(name)
+            return str(getattr(field, "verbose_name", name))
+        except FieldDoesNotExist:
+            pass
+    return name
+
+
+def _shown(name: str, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    return str(CHOICES.get(name, {}).get(value, value))
