@@ -20,6 +20,8 @@ from kiemchung.publishing.models import Tip, TipContact, TipStatus
 from kiemchung.publishing.services import (
     TIP_SOURCE_NAME,
     attach_tip,
+    match_tip,
+    process_tip,
     purge_tip_contacts,
     receive_tip,
 )
@@ -204,7 +206,7 @@ def test_a_tip_is_queued_to_join_its_story(django_capture_on_commit_callbacks: A
     with django_capture_on_commit_callbacks(execute=True):
         tip = receive_tip(STORIES["dam_rumour"], "")
     queued = DBTaskResult.objects.get()
-    assert queued.task_path == "kiemchung.publishing.tasks.attach_tip_task"
+    assert queued.task_path == "kiemchung.publishing.tasks.process_tip_task"
     assert queued.args_kwargs["args"] == [tip.pk]
 
 
@@ -258,3 +260,26 @@ def test_a_tip_linking_where_a_fact_checked_claim_appeared_is_already_checked(
     tip = receive_tip("", "https://social.example/p/42#comments")
     assert tip.factcheck == petrol_check
     assert tip.status == TipStatus.ALREADY_CHECKED
+
+
+def test_the_worker_matches_every_check_worthy_sentence_of_a_long_tip(
+    petrol_check: FactCheck,
+) -> None:
+    chatter = "Mọi người ơi. " * 60  # longer than a claim: matched by its sentences
+    tip = receive_tip(chatter + RUMOUR + ". Chia sẻ ngay.", "")
+    process_tip(tip)
+    tip.refresh_from_db()
+    assert tip.factcheck == petrol_check
+    assert tip.status == TipStatus.ALREADY_CHECKED
+
+
+def test_a_later_match_never_replaces_a_better_one(petrol_check: FactCheck) -> None:
+    tip = receive_tip(RUMOUR, "")
+    assert tip.match_score is not None
+    best = tip.match_score
+    Tip.objects.filter(pk=tip.pk).update(match_score=1.0)
+    tip.refresh_from_db()
+    assert match_tip(tip) is None
+    tip.refresh_from_db()
+    assert tip.match_score == 1.0
+    assert best <= 1.0

@@ -3,8 +3,9 @@
 ``publish_case`` is called by the case workflow when a reviewer approves a verdict: the
 case becomes a local ``FactCheck`` (the knowledge base the matcher searches, the public
 pages and the Atom feed read it). ``receive_tip`` takes a tip from the public form, keeps
-the optional contact apart, and matches the tip against the published fact-checks at
-once; joining it to a story (ingestion, clustering) is left to the worker.
+the optional contact apart, and matches the tip against the fact-checks quickly; the
+thorough match and joining it to a story (ingestion, clustering) are left
+to the worker.
 
 The publisher of every local fact-check is ``KIEMCHUNG_PUBLISHER_NAME``: the one public
 name of the organisation, the same on the pages, in the feed and in the ClaimReview
@@ -212,10 +213,13 @@ class TipMatch:
 
 
 def receive_tip(text: str, url: str, contact: str = "") -> Tip:
-    """Store a tip (its contact apart) and match it against the published fact-checks.
+    """Store a tip (its contact apart) and give it a first, quick match.
 
-    ``text`` and ``url`` are cut to the form's limits; at least one must remain. Joining
-    the tip to a story is queued for the worker (``kiemchung.publishing.tasks``).
+    ``text`` and ``url`` are cut to the form's limits; at least one must remain. In the
+    request: the link is looked up, and the text's most telling piece is matched against
+    the fact-checks (one matcher query, tens of milliseconds), so the thank-you page can
+    say at once when it was already checked. The rest (every check-worthy sentence, the
+    story) is queued for the worker: ``process_tip``.
     """
     text = clean_text(text)[:MAX_TIP_TEXT]
     url = url.strip()[:MAX_TIP_URL]
@@ -230,17 +234,26 @@ def receive_tip(text: str, url: str, contact: str = "") -> Tip:
                 contact=contact,
                 purge_after=timezone.now() + timedelta(days=settings.TIP_CONTACT_DAYS),
             )
-    match_tip(tip)
-    from kiemchung.publishing.tasks import attach_tip_task
+    match_tip(tip, pieces=1)
+    from kiemchung.publishing.tasks import process_tip_task
 
-    transaction.on_commit(lambda: attach_tip_task.enqueue(tip.pk))
+    transaction.on_commit(lambda: process_tip_task.enqueue(tip.pk))
     return tip
 
 
-def match_tip(tip: Tip) -> TipMatch | None:
-    """The best fact-check for the tip (its link first, then its text), recorded on it."""
-    found = _match_by_link(tip.url) or _match_by_text(tip.text)
-    if found is None:
+def process_tip(tip: Tip) -> Story | None:
+    """The worker's part: join the tip to its story, then match all of its text."""
+    story = attach_tip(tip)
+    match_tip(tip)
+    return story
+
+
+def match_tip(tip: Tip, pieces: int | None = None) -> TipMatch | None:
+    """Record the best fact-check for the tip: by its link, else by its text (the first
+    ``pieces`` of ``tip_sentences``, or all). An earlier match is only replaced by a
+    better one. A confirmed match makes a new tip "already checked"."""
+    found = _match_by_link(tip.url) or _match_by_text(tip.text, pieces)
+    if found is None or not _better(found, tip):
         return None
     tip.factcheck_id = found.factcheck_id
     tip.match_score = found.score
@@ -252,9 +265,16 @@ def match_tip(tip: Tip) -> TipMatch | None:
     return found
 
 
+def _better(found: TipMatch, tip: Tip) -> bool:
+    if tip.factcheck_id is None:
+        return True
+    current = (tip.status == TipStatus.ALREADY_CHECKED, tip.match_score or 0.0)
+    return (found.decision == CONFIRMED, found.score) > current
+
+
 def tip_sentences(text: str) -> list[str]:
-    """What of a tip to match: the whole text when short, and its most check-worthy
-    sentences."""
+    """What of a tip to match, most telling first: the whole text when short, then its
+    most check-worthy sentences."""
     chosen = [text] if 0 < len(text) <= WHOLE_TIP_CHARS else []
     sentences = [s.strip()[:WHOLE_TIP_CHARS] for s in split_sentences(text) if s.strip()]
     sentences.sort(key=lambda s: -score_sentence(s).value)
@@ -262,9 +282,9 @@ def tip_sentences(text: str) -> list[str]:
     return chosen
 
 
-def _match_by_text(text: str) -> TipMatch | None:
+def _match_by_text(text: str, pieces: int | None = None) -> TipMatch | None:
     best: Result | None = None
-    for piece in tip_sentences(text):
+    for piece in tip_sentences(text)[:pieces]:
         for result in match_text(piece, top_k=3):
             if result.decision != NONE and (best is None or _rank(result) > _rank(best)):
                 best = result

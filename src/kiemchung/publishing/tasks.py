@@ -1,4 +1,4 @@
-"""Background work of the public side: joining a tip to its story."""
+"""Background work of the public side: a tip's thorough match and its story."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from kiemchung.publishing.models import Tip
 
 
 @task()
-def attach_tip_task(tip_id: int) -> int | None:
-    """Ingest a tip's text and record its story; the story's id, if any."""
-    from kiemchung.publishing.services import attach_tip
+def process_tip_task(tip_id: int) -> int | None:
+    """Match a tip thoroughly and join it to its story; the story's id, if any."""
+    from kiemchung.publishing.services import process_tip
 
     tip = Tip.objects.filter(pk=tip_id).first()
     if tip is None:
         return None
-    story = attach_tip(tip)
+    story = process_tip(tip)
     return story.pk if story is not None else None
