@@ -6,11 +6,13 @@ import pytest
 from django.test import override_settings
 
 from kiemchung.cases.models import AuditEvent, EvidenceKind
-from kiemchung.claims.models import FactCheck, Verdict
+from kiemchung.claims.matching_service import match_pending
+from kiemchung.claims.models import Claim, FactCheck, Verdict
 from kiemchung.publishing.services import PublishRefused, publish_case
 from kiemchung.sources.models import Document
 from kiemchung.sources.records import Record
 from kiemchung.sources.services import add_manual_document
+from kiemchung.stories.models import Story
 from kiemchung.testing.publishing import CLAIM, add_link, approved_case, person
 
 pytestmark = pytest.mark.django_db
@@ -123,3 +125,17 @@ def test_a_factual_verdict_without_public_evidence_is_not_published() -> None:
         publish_case(case)
     case.verdict = Verdict.UNVERIFIABLE
     assert publish_case(case).verdict == Verdict.UNVERIFIABLE
+
+
+def test_a_published_claim_is_matched_again_by_the_worker() -> None:
+    story = Story.objects.create(
+        title="Tin đồn", first_seen="2026-07-01T00:00Z", last_seen="2026-07-01T00:00Z"
+    )
+    claim = Claim.objects.create(story=story, text=CLAIM, key="k", match_decision="none")
+    factcheck = publish_case(approved_case())
+    assert match_pending() == 1
+    claim.refresh_from_db()
+    assert claim.matched == factcheck
+    assert claim.match_decision == "confirmed"
+    story.refresh_from_db()
+    assert story.already_checked == factcheck

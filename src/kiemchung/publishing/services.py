@@ -110,7 +110,6 @@ def publish_case(case: Case) -> FactCheck:
     if factcheck is None:
         factcheck = FactCheck.objects.create(published_at=now, **values)
         action = "publish"
-        rematch_unconfirmed()  # the knowledge base grew: unconfirmed claims try again
     else:
         for name, value in values.items():
             setattr(factcheck, name, value)
@@ -122,6 +121,7 @@ def publish_case(case: Case) -> FactCheck:
     case.published_at = case.published_at or factcheck.published_at
     case.save(update_fields=["factcheck", "published_at"])
     _audit(case, factcheck, action)
+    rematch_unconfirmed()  # the knowledge base changed: the worker matches claims again
     return factcheck
 
 
