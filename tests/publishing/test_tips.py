@@ -283,3 +283,8 @@ def test_a_later_match_never_replaces_a_better_one(petrol_check: FactCheck) -> N
     tip.refresh_from_db()
     assert tip.match_score == 1.0
     assert best <= 1.0
+
+
+def test_a_refused_link_is_explained_once(english: Client) -> None:
+    page = send(english, url="javascript:alert(1)").content.decode()
+    assert page.count("Enter a valid URL.") == 1

@@ -14,6 +14,12 @@ from kiemchung.publishing.services import MAX_TIP_CONTACT, MAX_TIP_TEXT, MAX_TIP
 HONEYPOT = "website"
 
 
+class WebAddressField(forms.URLField):
+    """A link to a web page: http or https, nothing else."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+
+
 class TipForm(forms.Form):
     text = forms.CharField(
         label=_("What did you see or receive?"),
@@ -22,12 +28,11 @@ class TipForm(forms.Form):
         max_length=MAX_TIP_TEXT,
         widget=forms.Textarea(attrs={"rows": 8}),
     )
-    url = forms.URLField(
+    url = WebAddressField(
         label=_("Link to it (if any)"),
         required=False,
         max_length=MAX_TIP_URL,
         assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
     )
     contact = forms.CharField(
         label=_("Your phone or email (optional)"),

@@ -160,10 +160,15 @@ def may_see_contacts(user: Any) -> bool:
     return can_anywhere(user, Action.MANAGE_ORG)
 
 
+def require_anywhere(user: Any, action: Action) -> None:
+    """Tips belong to no unit: the action must be allowed to the user in some unit."""
+    if not can_anywhere(user, action):
+        raise PermissionDenied(action.value)
+
+
 @login_required
 def tip_list(request: HttpRequest) -> HttpResponse:
-    if not can_anywhere(request.user, Action.VIEW_DESK):
-        raise PermissionDenied(Action.VIEW_DESK.value)
+    require_anywhere(request.user, Action.VIEW_DESK)
     status = request.GET.get("status", "")
     tips = Tip.objects.select_related("factcheck__case", "story").order_by("-created_at")
     if status in TipStatus.values:
@@ -184,8 +189,7 @@ def tip_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def tip_dismiss(request: HttpRequest, tip_id: int) -> HttpResponse:
-    if not can_anywhere(request.user, Action.OPEN_CASE):
-        raise PermissionDenied(Action.OPEN_CASE.value)
+    require_anywhere(request.user, Action.OPEN_CASE)
     tip = get_object_or_404(Tip, pk=tip_id)
     if tip.status != TipStatus.DISMISSED:
         dismiss_tip(tip, request.user)
