@@ -169,3 +169,12 @@ def test_verdict_labels_are_the_published_vietnamese_words() -> None:
     with translation.override("en"):
         assert verdict_label("misleading") == "Misleading"
         assert verdict_label("nonsense") == ""
+
+
+def test_every_asset_of_the_public_pages_is_served_by_us(client: Client) -> None:
+    page = client.get("/kiem-chung/").content.decode()
+    assets = re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', page)
+    assert assets
+    for asset in assets:
+        assert asset.startswith("/static/")
+        assert client.get(asset).status_code == 200
