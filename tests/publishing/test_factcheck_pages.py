@@ -178,3 +178,17 @@ def test_every_asset_of_the_public_pages_is_served_by_us(client: Client) -> None
     for asset in assets:
         assert asset.startswith("/static/")
         assert client.get(asset).status_code == 200
+
+
+def test_a_corrected_fact_check_says_when_it_was_updated(english: Client) -> None:
+    case = approved_case()
+    publish_case(case)
+    FactCheck.objects.filter(pk=case.factcheck_id).update(
+        published_at=datetime(2024, 9, 1, 3, 0, tzinfo=UTC)
+    )
+    case.refresh_from_db()
+    case.summary = "Đã bổ sung ý kiến của Sở Y tế."
+    factcheck = publish_case(case)
+    page = page_of(english, factcheck)
+    assert "Published Sept. 1, 2024." in page
+    assert "Updated " in page

@@ -17,7 +17,12 @@ from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
 from kiemchung.cases.models import Case
-from kiemchung.claims.claimreview import NUMERIC_RATINGS, clean_url, to_claimreview
+from kiemchung.claims.claimreview import (
+    NUMERIC_RATINGS,
+    clean_url,
+    parse_datetime,
+    to_claimreview,
+)
 from kiemchung.claims.knowledge import factcheck_data
 from kiemchung.claims.models import FactCheck
 from kiemchung.org.permissions import Action, can_anywhere
@@ -61,6 +66,7 @@ def factcheck_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "evidence": evidence_links(factcheck.evidence),
         "author": person_name(case.verdict_by or case.created_by),
         "reviewer": person_name(case.reviewed_by),
+        "updated": parse_datetime(str((factcheck.extra or {}).get("dateModified") or "")),
         "claimreview": claimreview_script(factcheck),
     }
     return render(request, "publishing/detail.html", context)
