@@ -289,3 +289,16 @@ def test_a_later_match_never_replaces_a_better_one(petrol_check: FactCheck) -> N
 def test_a_refused_link_is_explained_once(english: Client) -> None:
     page = send(english, url="javascript:alert(1)").content.decode()
     assert page.count("Enter a valid URL.") == 1
+
+
+def test_a_tip_close_to_a_fact_check_but_not_the_same_is_only_suggested(
+    english: Client, petrol_check: FactCheck
+) -> None:
+    changed = RUMOUR.replace("45.000", "54.000")  # another number: never the same claim
+    response = send(english, text=changed)
+    tip = Tip.objects.get()
+    assert tip.factcheck == petrol_check
+    assert tip.status == TipStatus.NEW
+    page = english.get(response["Location"]).content.decode()
+    assert "We may already have checked something similar:" in page
+    assert "already been checked" not in page
