@@ -126,6 +126,16 @@ def test_sending_for_review_needs_a_verdict_a_rationale_and_evidence(
     with pytest.raises(TransitionError, match="evidence"):
         services.change_state(head, case, S.IN_REVIEW)
     services.add_evidence_note(head, case, "Đã gọi điện cho ban quản lý đập.")
+    with pytest.raises(TransitionError, match="public link"):
+        services.change_state(head, case, S.IN_REVIEW)
+    services.add_evidence_link(head, case, "https://thuydien.example/thong-cao", "Thông cáo")
+    assert services.change_state(head, case, S.IN_REVIEW).state == S.IN_REVIEW
+
+
+def test_an_unverifiable_verdict_may_rest_on_notes_alone(tree: UnitTree, head: User) -> None:
+    case = make_case(tree.commune, head)
+    services.set_verdict(head, case, Verdict.UNVERIFIABLE, "Không có nguồn nào xác nhận.", "")
+    services.add_evidence_note(head, case, "Đã hỏi ba cơ quan, chưa ai trả lời.")
     assert services.change_state(head, case, S.IN_REVIEW).state == S.IN_REVIEW
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import override_settings
 
-from kiemchung.cases.models import AuditEvent, EvidenceKind
+from kiemchung.cases.models import EvidenceKind
 from kiemchung.claims.matching_service import match_pending
 from kiemchung.claims.models import Claim, FactCheck, Verdict
 from kiemchung.publishing.services import PublishRefused, publish_case
@@ -61,14 +61,6 @@ def test_publishing_again_updates_the_same_fact_check() -> None:
     assert second.summary == "Thông tin bị cắt ghép từ một thông báo cũ."
     assert second.published_at == first.published_at
     assert "dateModified" in second.extra
-
-
-def test_every_publication_leaves_an_audit_event_by_the_reviewer() -> None:
-    case = approved_case()
-    publish_case(case)
-    publish_case(case)
-    events = list(AuditEvent.objects.filter(case=case).values_list("action", "actor_name"))
-    assert events == [("publish", "duyet"), ("republish", "duyet")]
 
 
 def test_only_web_links_and_cited_documents_become_evidence() -> None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kiemchung.cases.models import AuditEvent, Case, CaseState, EvidenceKind
 from kiemchung.claims.models import Verdict
+from kiemchung.org.models import TaskStatus
 from kiemchung.publishing.models import TipStatus
 
 ACTIONS: dict[str, Promise] = {
@@ -27,13 +28,15 @@ ACTIONS: dict[str, Promise] = {
     "claim.is_factual": _("marked the claim"),
     "story.already_checked": _("marked the story as checked"),
     "tip.status": _("updated the tip"),
+    "task.created": _("handed a task to a partner agency"),
+    "task.updated": _("updated a task"),
 }
 EXTRA_FIELDS: dict[str, Promise] = {"note": _("note")}
 CHOICES: dict[str, dict[str, Any]] = {
     "state": dict(CaseState.choices),
     "verdict": dict(Verdict.choices),
     "kind": dict(EvidenceKind.choices),
-    "status": dict(TipStatus.choices),
+    "status": {**dict(TipStatus.choices), **dict(TaskStatus.choices)},
 }
 OBJECT_MODELS = {
     "case": "cases.Case",
@@ -42,6 +45,7 @@ OBJECT_MODELS = {
     "claim": "claims.Claim",
     "story": "stories.Story",
     "tip": "publishing.Tip",
+    "task": "org.Task",
 }
 
 

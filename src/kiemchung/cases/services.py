@@ -9,13 +9,10 @@ object with ``{"field": [before, after]}``. State changes go through the workflo
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, User
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
@@ -25,6 +22,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from kiemchung.cases.audit import Changes, audit
 from kiemchung.cases.models import (
     AuditEvent,
     Case,
@@ -35,15 +33,20 @@ from kiemchung.cases.models import (
 )
 from kiemchung.cases.uploads import UploadRejected, check_upload
 from kiemchung.cases.workflow import Transition, TransitionError, transition, transitions_from
-from kiemchung.claims.models import Claim, FactCheck, Verdict
+from kiemchung.claims.models import Claim, Verdict
 from kiemchung.org.models import Membership, OrgUnit
 from kiemchung.org.permissions import Action, can, require, visible_units
 from kiemchung.publishing.models import Tip, TipStatus
+from kiemchung.publishing.services import (
+    FACTUAL_VERDICTS,
+    PublishRefused,
+    public_evidence,
+    publish_case,
+)
 from kiemchung.sources.models import Document
 from kiemchung.stories.models import Story
 
 UserLike = User
-Changes = dict[str, list[Any]]
 
 HTTP_URL = URLValidator(schemes=["http", "https"])
 TITLE_LENGTH = 300
@@ -62,33 +65,6 @@ class CaseAlreadyOpen(ServiceError):
 
 
 # --- the audit history -------------------------------------------------------------
-
-
-def _value(value: Any) -> Any:
-    """A JSON-friendly, human-readable value for the audit history."""
-    if isinstance(value, AbstractBaseUser):
-        return value.get_username()
-    if isinstance(value, Model):
-        return value.pk
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value
-
-
-def audit(
-    user: UserLike, case: Case | None, action: str, changes: Changes, obj: Model | None = None
-) -> AuditEvent:
-    """Record who did what to which object, with the values before and after."""
-    target = obj if obj is not None else case
-    return AuditEvent.objects.create(
-        case=case,
-        object_type=(target._meta.model_name or "") if target is not None else "",
-        object_id=str(target.pk) if target is not None else "",
-        action=action,
-        actor=user if getattr(user, "is_authenticated", False) else None,
-        actor_name=user.get_username() if getattr(user, "is_authenticated", False) else "",
-        changes={field: [_value(a), _value(b)] for field, (a, b) in changes.items()},
-    )
 
 
 def _apply(obj: Model, **values: Any) -> Changes:
@@ -279,6 +255,10 @@ def _check_in_review(case: Case) -> None:
         raise TransitionError(_("Write the verdict and its rationale before sending for review."))
     if not case.evidence.exists():
         raise TransitionError(_("Add at least one piece of evidence before sending for review."))
+    if case.verdict in FACTUAL_VERDICTS and not public_evidence(case):
+        raise TransitionError(
+            _("A factual verdict needs at least one public link or cited document as evidence.")
+        )
 
 
 def _check_published(user: UserLike, case: Case) -> None:
@@ -352,11 +332,14 @@ def _enter(user: UserLike, case: Case, target: str, duplicate_of: Case | None) -
 
 
 def _after_publishing(user: UserLike, case: Case) -> None:
-    factcheck = _publisher()(case)
-    changes = _apply(case, factcheck=factcheck)
-    if changes:
-        case.save(update_fields=["factcheck", "updated_at"])
-        audit(user, case, "case.factcheck", changes)
+    before = case.factcheck
+    try:
+        factcheck = publish_case(case)  # sets and saves case.factcheck
+    except PublishRefused as exc:
+        raise TransitionError(
+            _("The fact-check cannot be published: %(reason)s.") % {"reason": exc}
+        ) from exc
+    audit(user, case, "case.factcheck", {"factcheck": [before, factcheck]})
     _mark_claim(user, case, is_factual=case.verdict != Verdict.OUT_OF_SCOPE)
     if case.story is not None:
         story = case.story
@@ -374,38 +357,6 @@ def _mark_claim(user: UserLike, case: Case, *, is_factual: bool) -> None:
     if changes:
         claim.save(update_fields=["is_factual"])
         audit(user, case, "claim.is_factual", changes, obj=claim)
-
-
-def _publisher() -> Callable[[Case], FactCheck]:
-    """``kiemchung.publishing.services.publish_case`` when it exists, else the fallback."""
-    try:
-        module = importlib.import_module("kiemchung.publishing.services")
-    except ImportError:
-        return _publish_fallback
-    publish: Callable[[Case], FactCheck] | None = getattr(module, "publish_case", None)
-    return publish or _publish_fallback
-
-
-def _publish_fallback(case: Case) -> FactCheck:
-    """A minimal local fact-check, until the publishing app provides ``publish_case``."""
-    evidence = [
-        {"url": e.url, "title": e.title or e.url}
-        for e in case.evidence.all()
-        if e.url and e.kind in (EvidenceKind.LINK, EvidenceKind.DOCUMENT)
-    ]
-    factcheck, _created = FactCheck.objects.update_or_create(
-        url=f"/kiem-chung/{case.pk}/",
-        defaults={
-            "claim_reviewed": case.claim_text,
-            "verdict": case.verdict,
-            "summary": case.summary,
-            "publisher": case.unit.name,
-            "published_at": case.published_at or timezone.now(),
-            "evidence": evidence,
-            "is_local": True,
-        },
-    )
-    return factcheck
 
 
 # --- evidence and comments ----------------------------------------------------------

@@ -39,17 +39,9 @@ def may_update(user: Any, task: Task) -> bool:
 
 
 def _audit(user: Any, task: Task, action: str, changes: dict[str, list[Any]]) -> None:
-    from kiemchung.cases.models import AuditEvent
+    from kiemchung.cases.audit import audit
 
-    AuditEvent.objects.create(
-        case_id=task.case_id,
-        object_type="task",
-        object_id=str(task.pk),
-        action=action,
-        actor=user,
-        actor_name=user.get_username(),
-        changes=changes,
-    )
+    audit(user, task.case, action, changes, obj=task)
 
 
 @transaction.atomic

@@ -24,7 +24,8 @@ from django.db.models import F, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
-from kiemchung.cases.models import AuditEvent, Case, EvidenceKind
+from kiemchung.cases.audit import audit
+from kiemchung.cases.models import Case, EvidenceKind
 from kiemchung.claims.claimreview import VERDICT_LABELS_VI, clean_url
 from kiemchung.claims.extraction import score_sentence
 from kiemchung.claims.knowledge import factcheck_key
@@ -109,18 +110,15 @@ def publish_case(case: Case) -> FactCheck:
     now = timezone.now()
     if factcheck is None:
         factcheck = FactCheck.objects.create(published_at=now, **values)
-        action = "publish"
     else:
         for name, value in values.items():
             setattr(factcheck, name, value)
         factcheck.published_at = factcheck.published_at or now
         factcheck.extra = {**(factcheck.extra or {}), "dateModified": now.isoformat()}
         factcheck.save()
-        action = "republish"
     case.factcheck = factcheck
     case.published_at = case.published_at or factcheck.published_at
     case.save(update_fields=["factcheck", "published_at"])
-    _audit(case, factcheck, action)
     rematch_unconfirmed()  # the knowledge base changed: the worker matches claims again
     return factcheck
 
@@ -187,19 +185,6 @@ def _factcheck_values(case: Case) -> dict[str, Any]:
         "appearances": appearances(case),
         "is_local": True,
     }
-
-
-def _audit(case: Case, factcheck: FactCheck, action: str) -> None:
-    actor = case.reviewed_by
-    AuditEvent.objects.create(
-        case=case,
-        object_type="factcheck",
-        object_id=str(factcheck.pk),
-        action=action,
-        actor=actor,
-        actor_name=actor.get_username() if actor is not None else "",
-        changes={"url": factcheck.url, "verdict": factcheck.verdict},
-    )
 
 
 # --- tips ------------------------------------------------------------------------------
@@ -361,14 +346,7 @@ def dismiss_tip(tip: Tip, user: Any) -> None:
     before = tip.status
     tip.status = TipStatus.DISMISSED
     tip.save(update_fields=["status"])
-    AuditEvent.objects.create(
-        object_type="tip",
-        object_id=str(tip.pk),
-        action="dismiss",
-        actor=user,
-        actor_name=user.get_username(),
-        changes={"status": [before, TipStatus.DISMISSED.value]},
-    )
+    audit(user, None, "tip.status", {"status": [before, TipStatus.DISMISSED.value]}, obj=tip)
 
 
 def purge_tip_contacts() -> int:
