@@ -184,3 +184,24 @@ def test_the_organisation_page_shows_the_tree_members_and_agencies(
     assert "Xã Đông Hòa" in page
     assert "Công an xã Đông Hòa" in page
     assert "Tỉnh Hòa Lâm" not in page
+
+
+def test_a_case_is_escalated_from_its_page_and_lists_its_tasks(
+    client: Client, commune: OrgUnit, police: PartnerAgency
+) -> None:
+    from kiemchung.cases.services import open_case
+
+    secretary = person(Role.SECRETARIAT, commune)
+    case = open_case(secretary, commune, title="Tin nhắn giả mạo", claim_text="Ngân hàng khóa TK")
+    client.force_login(secretary)
+    page = client.get(f"/cases/{case.pk}/").content.decode()
+    assert f"/org/tasks/new/?case={case.pk}" in page
+    due = (timezone.localdate() + timedelta(days=2)).isoformat()
+    response = client.post(
+        "/org/tasks/new/",
+        {"case": case.pk, "agency": police.pk, "title": "Xác minh số điện thoại", "due_date": due},
+    )
+    assert response["Location"] == f"/cases/{case.pk}/"
+    page = client.get(f"/cases/{case.pk}/").content.decode()
+    assert "Xác minh số điện thoại" in page
+    assert "đã giao nhiệm vụ cho cơ quan phối hợp" in page

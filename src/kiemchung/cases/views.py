@@ -152,6 +152,8 @@ def _detail_context(request: HttpRequest, user: User, case: Case) -> dict[str, A
         "needs_duplicate": any(t.target == CaseState.DUPLICATE for t in transitions),
         "can_work": can_work,
         "can_comment": can(user, Action.COMMENT_CASE, case.unit),
+        "tasks": case.tasks.select_related("agency"),
+        "can_escalate": can(user, Action.MANAGE_TASKS, case.unit),
         "can_assign": can_assign,
         "can_take": case.is_open
         and case.assignee_id is None
