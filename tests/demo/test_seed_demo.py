@@ -76,3 +76,20 @@ def test_the_demo_has_an_organisation_with_one_person_per_role() -> None:
     assert Membership.objects.filter(user__username="demo", role=Role.HEAD).count() == 1
     liaison = Membership.objects.get(role=Role.LIAISON)
     assert liaison.agency is not None
+
+
+def test_the_demo_has_cases_worked_through_the_workflow() -> None:
+    from kiemchung.cases.models import AuditEvent, Case, CaseState
+
+    call_command("seed-demo", stdout=io.StringIO())
+    call_command("seed-demo", stdout=io.StringIO())
+    states = sorted(Case.objects.values_list("state", flat=True))
+    assert states == sorted(
+        [CaseState.PUBLISHED, CaseState.PUBLISHED, CaseState.IN_REVIEW, CaseState.NEW]
+    )
+    published = Case.objects.filter(state=CaseState.PUBLISHED)
+    for case in published:
+        assert case.factcheck is not None and case.factcheck.is_local
+        assert case.reviewed_by != case.verdict_by
+        assert case.story is not None and case.story.already_checked == case.factcheck
+    assert AuditEvent.objects.filter(action="case.factcheck").count() == 2

@@ -24,6 +24,7 @@ from kiemchung.claims.extraction import extract_pending
 from kiemchung.claims.knowledge import import_factchecks
 from kiemchung.claims.matching_service import match_pending
 from kiemchung.org.models import Membership, OrgUnit, PartnerAgency
+from kiemchung.sources.canonical import canonical_url
 from kiemchung.sources.ingest import Ingestor, IngestReport
 from kiemchung.sources.models import Source, SourceKind
 from kiemchung.sources.records import Record, Rejection, parse_time, record_from_mapping
@@ -61,6 +62,7 @@ def seed_demo() -> SeedResult:
     knowledge = import_factchecks(demo_factchecks_path(), "jsonld", is_local=True)
     extracted = extract_pending(limit=10_000)
     matched = match_pending(limit=100_000)
+    ensure_demo_cases()
     return SeedResult(
         username, password, report, shift, knowledge.added, extracted, matched, people
     )
@@ -108,6 +110,66 @@ def ensure_organisation(password: str) -> list[str]:
         role=demo["role"],
     )
     return usernames
+
+
+def ensure_demo_cases() -> int:
+    """A few cases worked through the real workflow (audited), so every page has content:
+    two published fact-checks, one waiting for its reviewer, one new. Only on first run."""
+    from kiemchung.cases.models import Case
+
+    if Case.objects.exists():
+        return 0
+    described = json.loads(data_file("organisation.json").read_text(encoding="utf-8"))
+    first_urls = _story_urls()
+    done = 0
+    for item in described.get("cases", []):
+        story = _story_of(first_urls.get(item["story"], []))
+        if story is not None:
+            _work_demo_case(item, story)
+            done += 1
+    return done
+
+
+def _story_urls() -> dict[str, list[str]]:
+    urls: dict[str, list[str]] = {}
+    for line in _lines("corpus.jsonl"):
+        item = json.loads(line)
+        if item.get("url"):
+            urls.setdefault(item["story"], []).append(canonical_url(item["url"]))
+    return urls
+
+
+def _story_of(urls: list[str]) -> Any:
+    from kiemchung.sources.models import Document
+
+    document = Document.objects.filter(url__in=urls, story__isnull=False).first()
+    return document.story if document is not None else None
+
+
+def _work_demo_case(item: dict[str, Any], story: Any) -> None:
+    from kiemchung.cases import services
+    from kiemchung.cases.models import CaseState
+
+    users = get_user_model().objects
+    unit = OrgUnit.objects.get(name=_unit_name(item["unit"]))
+    author = users.get(username=item["author"])
+    case = services.open_from_story(author, story, unit)
+    services.assign(author, case, author)
+    if item["stage"] == "new":
+        return
+    for evidence in item.get("evidence", []):
+        services.add_evidence_link(author, case, evidence["url"], evidence["title"])
+    if item.get("note"):
+        services.add_evidence_note(author, case, item["note"])
+    services.set_verdict(author, case, item["verdict"], item["rationale"], item["summary"])
+    services.change_state(author, case, CaseState.IN_REVIEW)
+    if item["stage"] == "published":
+        services.change_state(users.get(username=item["reviewer"]), case, CaseState.PUBLISHED)
+
+
+def _unit_name(key: str) -> str:
+    described = json.loads(data_file("organisation.json").read_text(encoding="utf-8"))
+    return str(next(unit["name"] for unit in described["units"] if unit["key"] == key))
 
 
 def demo_factchecks_path() -> Path:
