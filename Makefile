@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 ## make run: install, migrate, load the demo, start the worker and the web app.
+run: export KIEMCHUNG_PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
 run: install
 	$(BIN)/kiemchung migrate --noinput
 	$(BIN)/kiemchung seed-demo

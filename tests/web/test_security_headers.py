@@ -74,3 +74,18 @@ def test_the_deployment_check_warns_about_plain_http(tmp_path: Path) -> None:
         timeout=120,
     )
     assert "security.W008" in result.stderr + result.stdout
+
+
+def test_no_template_has_an_inline_event_handler() -> None:
+    import re
+
+    import kiemchung
+
+    root = Path(kiemchung.__file__).parent
+    handler = re.compile(r"\son[a-z]+=\"", re.IGNORECASE)
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.rglob("templates/**/*.html")
+        if handler.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

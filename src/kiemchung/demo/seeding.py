@@ -153,7 +153,12 @@ def _work_demo_case(item: dict[str, Any], story: Any) -> None:
     users = get_user_model().objects
     unit = OrgUnit.objects.get(name=_unit_name(item["unit"]))
     author = users.get(username=item["author"])
-    case = services.open_from_story(author, story, unit)
+    if item.get("claim"):
+        case = services.open_case(
+            author, unit, title=item["claim"], claim_text=item["claim"], story=story
+        )
+    else:
+        case = services.open_from_story(author, story, unit)
     services.assign(author, case, author)
     if item["stage"] == "new":
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from kiemchung.demo.seeding import seed_demo
@@ -26,5 +27,6 @@ class Command(BaseCommand):
             "(see /org/ for their roles)."
         )
         self.stdout.write(
-            f"Log in at http://127.0.0.1:8000/ as {result.username} / {result.password}"
+            f"Log in at {settings.PUBLIC_BASE_URL.rstrip('/')}/ "
+            f"as {result.username} / {result.password}"
         )
