@@ -36,3 +36,21 @@ def test_the_story_model_has_a_label_for_every_theme() -> None:
     from kiemchung.stories.models import Theme
 
     assert set(Theme.values) == set(CODES)
+
+
+def test_most_demo_misinformation_lands_in_its_theme() -> None:
+    import json
+    from importlib import resources
+
+    corpus = resources.files("kiemchung.demo") / "data" / "corpus.jsonl"
+    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    family = {
+        "scam": "scam",
+        "fake_notice": "official",
+        "health_hoax": "health",
+        "disaster_rumour": "disaster",
+        "price_policy_rumour": "prices",
+    }
+    judged = [(classify(r["text"]), family[r["theme"]]) for r in rows if r["theme"] in family]
+    right = sum(got == expected for got, expected in judged)
+    assert right / len(judged) >= 0.8

@@ -32,7 +32,10 @@ THEMES: tuple[Theme, ...] = (
         _phrases(
             "lua dao | gia mao | ma otp | otp | mat khau | duong dan la | xac minh tai khoan"
             " | chuyen tien | trung thuong | tai khoan se bi khoa | nhan qua | chiem doat"
-            " | dinh danh dien tu | cai dat ung dung | link la | tin nhan la"
+            " | dinh danh dien tu | cai dat ung dung | link la | tin nhan la | ngan hang"
+            " | tai khoan | bam vao | bam link | xac thuc | sinh trac hoc | trieu tap online"
+            " | chuyen khoan | hoan tien | so tai khoan | doi diem | phat nguoi"
+            " | giay trieu tap | rua tien"
         ),
     ),
     Theme(
@@ -40,6 +43,8 @@ THEMES: tuple[Theme, ...] = (
         _phrases(
             "vac xin | tiem chung | benh vien | bac si | thuoc | dich benh | chua khoi"
             " | ung thu | bo y te | so y te | tram y te | ngo doc | virus | bai thuoc"
+            " | tieu duong | nhap vien | dau bung | benh nhan | chua khoi benh | cap cuu"
+            " | an ban tru"
             " | thuc pham chuc nang | sot xuat huyet | cum a"
         ),
     ),
@@ -47,7 +52,8 @@ THEMES: tuple[Theme, ...] = (
         "disaster",
         _phrases(
             "con bao | bao so | sieu bao | mua bao | lu lut | nuoc lu | mua lu | mua lon"
-            " | sat lo | vo de | vo dap | thuy dien | dong dat | so tan"
+            " | sat lo | vo de | vo dap | thuy dien | dong dat | so tan | ret dam | ret hai"
+            " | khong khi lanh | bang gia"
             " | ngap | lu quet | trieu cuong | han han | xa lu | ap thap nhiet doi"
         ),
     ),
@@ -57,7 +63,8 @@ THEMES: tuple[Theme, ...] = (
             "gia xang | gia dien | gia vang | gia lua | gia gao | tang gia | giam gia"
             " | hoc phi | thue | vien phi | tang luong | luong co so | tro cap | bao hiem xa hoi"
             " | chinh sach moi"
-            " | mien giam | thu hoi dat | den bu"
+            " | mien giam | thu hoi dat | den bu | gia muoi | khan hiem | tich tru | pha san"
+            " | quy tin dung | quy hoach | khu cong nghiep | muc phat | bi phat | xang dau"
         ),
     ),
     Theme(
@@ -65,6 +72,8 @@ THEMES: tuple[Theme, ...] = (
         _phrases(
             "thong bao | cong van | quyet dinh | ubnd | uy ban nhan dan | chi thi"
             " | van ban | cong dien | nghi dinh | thong tu | so noi vu | sap nhap"
+            " | nghia vu quan su | lenh kham | kham tuyen | nghi hoc | con dau | lenh goi"
+            " | hoi dong nghia vu"
         ),
     ),
     Theme(
