@@ -3,19 +3,23 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from kiemchung.cases.models import Case
 from kiemchung.claims.queue import priority_queue
 from kiemchung.org.models import Task
-from kiemchung.org.permissions import visible_units
+from kiemchung.org.permissions import Action, can_anywhere, visible_units
 from kiemchung.sources.models import Document
 from kiemchung.stories import queries
-from kiemchung.stories.models import Story
+from kiemchung.stories.alerts import set_alert_status
+from kiemchung.stories.models import Alert, AlertStatus, Story
 from kiemchung.web.access import desk_required
 from kiemchung.web.charts import dashboard_charts
 from kiemchung.web.forms import SearchForm
@@ -75,6 +79,8 @@ def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
         "documents": documents[:200],
         "sources": sources,
         "alerts": story.alerts.all(),
+        "alert_statuses": [s for s in AlertStatus.choices if s[0] != AlertStatus.OPEN],
+        "can_handle_alerts": can_anywhere(request.user, Action.WORK_CASE),
         "claims": story.claims.select_related("matched").order_by("-checkworthiness"),
     }
     return render(request, "web/story.html", context)
@@ -123,6 +129,17 @@ def _document_page(filters: Filters, number: str | None) -> tuple[Page[Any], lis
         documents.select_related("source", "story"), SEARCH_PAGE_SIZE
     ).get_page(number)
     return listed, list(listed.object_list)
+
+
+@require_POST
+@desk_required
+def alert_status(request: HttpRequest, alert_id: int) -> HttpResponse:
+    alert = get_object_or_404(Alert, pk=alert_id)
+    set_alert_status(request.user, alert, request.POST.get("status", ""))
+    messages.success(
+        request, _("The alert is now “%(status)s”.") % {"status": alert.get_status_display()}
+    )
+    return redirect("web:story", alert.story_id)
 
 
 def health(request: HttpRequest) -> JsonResponse:
