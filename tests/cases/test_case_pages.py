@@ -328,6 +328,8 @@ def test_a_published_case_shows_its_fact_check_and_offers_no_more_forms(
     services.change_state(make_user(Role.REVIEWER, tree.commune), case, CaseState.PUBLISHED)
     page = page_of(member_client, case)
     assert "Published fact-check:" in page
+    # This site's own public page, whatever KIEMCHUNG_PUBLIC_BASE_URL says.
+    assert f'href="/kiem-chung/{case.pk}/"' in page
     assert "evidence/link/" not in page
     assert "/verdict/" not in page
     assert 'name="target"' not in page
