@@ -387,6 +387,9 @@ def test_a_head_sees_every_staff_page_and_the_phone_sizes_fit(
     log_in(page, head.username)
     page.goto("/search/?q=" + "Sông Lam")
     expect(page.get_by_role("link", name=re.compile("Sông Lam sắp vỡ")).first).to_be_visible()
+    factchecks = page.get_by_role("region", name="Bài kiểm chứng")
+    expect(factchecks.get_by_text(RUMOUR_CLAIM)).to_be_visible()
+    expect(factchecks).to_contain_text("Sai sự thật")
     screenshot(page, "staff-search")
 
     document = Document.objects.filter(text__startswith=RUMOUR_CLAIM).order_by("pk").first()
