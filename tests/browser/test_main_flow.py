@@ -61,6 +61,16 @@ SUMMARY = "Đập Sông Lam an toàn, không có lệnh sơ tán: tin đồn v�
 ACCENT_FREE_QUERY = "dap thuy dien song lam sap vo"
 TIP_TEXT = "Nhóm Zalo của xóm tôi nói đập thủy điện Sông Lam sắp vỡ tối nay, có thật không?"
 PHONE = {"width": 390, "height": 844}
+PHONE_PAGES = [
+    "/cases/",
+    "/search/?q=S%C3%B4ng+Lam",
+    "/org/",
+    "/org/tasks/",
+    "/tips/",
+    "/kiem-chung/",
+    "/kiem-chung/tim-kiem/?q=dap+song+lam",
+    "/gui-tin/",
+]
 
 
 # --- the data (set up through the ORM, before the browser) ---------------------------
@@ -437,6 +447,17 @@ def test_a_head_sees_every_staff_page_and_the_phone_sizes_fit(
     expect(phone.get_by_role("heading", level=1)).to_have_text(RUMOUR_CLAIM)
     assert fits_the_screen(phone)
     screenshot(phone, "phone-public-factcheck")
+    too_wide = []
+    for path in [
+        *PHONE_PAGES,
+        case_path,
+        f"/documents/{document.pk}/",
+        f"/stories/{document.story_id}/",
+    ]:
+        phone.goto(path)
+        if not fits_the_screen(phone):
+            too_wide.append(path)
+    assert too_wide == []
     assert problems == []
 
 
