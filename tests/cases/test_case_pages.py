@@ -319,6 +319,22 @@ def test_the_history_shows_who_changed_what_from_what_to_what(
     assert "<del>—</del> → <ins>False</ins>" in history
 
 
+def test_the_history_writes_dates_as_the_page_does_not_as_iso_strings(
+    member_client: Client, member: User, tree: UnitTree
+) -> None:
+    from django.utils import formats, timezone
+
+    from kiemchung.testing.cases import make_case_in_review
+
+    case = make_case_in_review(tree.commune, member)
+    services.change_state(make_user(Role.REVIEWER, tree.commune), case, CaseState.PUBLISHED)
+    assert case.published_at is not None
+    history = page_of(member_client, case).split('id="history"', 1)[1]
+    shown = formats.date_format(timezone.localtime(case.published_at), "SHORT_DATETIME_FORMAT")
+    assert f"<ins>{shown}</ins>" in history
+    assert case.published_at.isoformat() not in history
+
+
 def test_a_published_case_shows_its_fact_check_and_offers_no_more_forms(
     member_client: Client, member: User, tree: UnitTree
 ) -> None:
@@ -328,6 +344,8 @@ def test_a_published_case_shows_its_fact_check_and_offers_no_more_forms(
     services.change_state(make_user(Role.REVIEWER, tree.commune), case, CaseState.PUBLISHED)
     page = page_of(member_client, case)
     assert "Published fact-check:" in page
+    # This site's own public page, whatever KIEMCHUNG_PUBLIC_BASE_URL says.
+    assert f'href="/kiem-chung/{case.pk}/"' in page
     assert "evidence/link/" not in page
     assert "/verdict/" not in page
     assert 'name="target"' not in page

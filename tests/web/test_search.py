@@ -100,6 +100,7 @@ def test_fact_checks_are_found_by_meaning(desk: Client) -> None:
     )
     page = desk.get("/search/", {"q": "dap thuy dien song lam sap vo"}).content.decode()
     assert "https://kiemchung.example/dap" in page
+    assert '<span class="badge">Sai sự thật</span>' in page  # the verdict in words
 
 
 def test_a_script_in_a_title_is_shown_as_text(desk: Client, tmp_path: Path) -> None:

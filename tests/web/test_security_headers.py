@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from django.test import Client
+
+import kiemchung
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +26,30 @@ def test_pages_forbid_inline_and_foreign_scripts(client: Client) -> None:
     assert response["X-Content-Type-Options"] == "nosniff"
 
 
-def test_the_base_page_has_no_inline_event_handlers(client: Client) -> None:
-    page = client.get("/login/").content.decode()
+@pytest.mark.parametrize("url", ["/login/", "/kiem-chung/", "/gui-tin/"])
+def test_the_base_pages_have_no_inline_event_handlers(client: Client, url: str) -> None:
+    page = client.get(url).content.decode()
     assert "onchange=" not in page
     assert "onclick=" not in page
+
+
+INLINE_HANDLER = re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE)
+SCRIPT_TAG = re.compile(r"<script\b[^>]*>", re.IGNORECASE)
+
+
+def test_no_template_has_a_script_the_policy_would_block() -> None:
+    """Inline handlers and inline scripts do not run under ``script-src 'self'``."""
+    templates = [
+        path
+        for path in Path(kiemchung.__file__).parent.rglob("templates/**/*.html")
+        if path.is_file()
+    ]
+    assert templates
+    for path in templates:
+        text = path.read_text(encoding="utf-8")
+        assert not INLINE_HANDLER.search(text), path
+        for tag in SCRIPT_TAG.findall(text):
+            assert " src=" in tag or "application/ld+json" in tag, (path, tag)
 
 
 def test_the_session_cookie_is_http_only_and_same_site(client: Client) -> None:

@@ -8,6 +8,9 @@ from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -71,29 +74,53 @@ def history(case: Case) -> list[Entry]:
 
 def entry(event: AuditEvent) -> Entry:
     changes = [
-        Change(_field_label(event.object_type, name), _shown(name, a), _shown(name, b))
+        Change(
+            _field_label(event.object_type, name),
+            _shown(name, a, _field(event.object_type, name)),
+            _shown(name, b, _field(event.object_type, name)),
+        )
         for name, (a, b) in (event.changes or {}).items()
     ]
     action = ACTIONS.get(event.action, event.action)
     return Entry(event.created_at, event.actor_name or "—", str(action), changes)
 
 
+def _field(object_type: str, name: str) -> Any:
+    """The model field an audited change is about, or ``None``."""
+    label = OBJECT_MODELS.get(object_type)
+    if label is None or name in EXTRA_FIELDS:
+        return None
+    try:
+        return apps.get_model(label)._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+
+
 def _field_label(object_type: str, name: str) -> str:
     if name in EXTRA_FIELDS:
         return str(EXTRA_FIELDS[name])
-    label = OBJECT_MODELS.get(object_type)
-    if label is not None:
-        try:
-            field = apps.get_model(label)._meta.get_field(name)
-            return str(getattr(field, "verbose_name", name))
-        except FieldDoesNotExist:
-            pass
-    return name
+    field = _field(object_type, name)
+    return str(getattr(field, "verbose_name", name)) if field is not None else name
 
 
-def _shown(name: str, value: Any) -> str:
+def _shown(name: str, value: Any, field: Any = None) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
+    if isinstance(value, str) and isinstance(field, (models.DateField, models.DateTimeField)):
+        return _date_shown(value, field) or value
     return str(CHOICES.get(name, {}).get(value, value))
+
+
+def _date_shown(value: str, field: models.Field[Any, Any]) -> str:
+    """An ISO date or time of the history, written as the rest of the page writes them."""
+    if isinstance(field, models.DateTimeField):
+        moment = parse_datetime(value)
+        if moment is None:
+            return ""
+        if timezone.is_naive(moment):
+            moment = timezone.make_aware(moment)
+        return formats.date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
+    day = parse_date(value)
+    return formats.date_format(day, "SHORT_DATE_FORMAT") if day is not None else ""
