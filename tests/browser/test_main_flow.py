@@ -249,7 +249,7 @@ def verifier_opens_and_verifies_a_case(page: Page, desk: Desk) -> str:
     verdict = page.get_by_role("region", name="Kết luận")
     choice = verdict.get_by_label(re.compile(r"^Kết luận:?$"))
     choice.select_option(value="false")
-    expect(choice.locator("option:checked")).to_have_text("Sai")
+    expect(choice.locator("option:checked")).to_have_text("Sai sự thật")
     verdict.get_by_label("Lập luận").fill(RATIONALE)
     verdict.get_by_label("Tóm tắt công bố").fill(SUMMARY)
     verdict.get_by_role("button", name="Lưu kết luận").click()
