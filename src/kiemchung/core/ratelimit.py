@@ -1,7 +1,8 @@
-"""Fixed-window rate limits kept in Django's cache (Redis when configured).
+"""Sliding-window rate limits kept in Django's cache (Redis when configured).
 
-Keys are HMACs of what they count (an address, a user name), so not even the cache holds
-a raw IP address. Used by the login form and the public tip form.
+An event counts for exactly ``window_seconds`` after it happened. Keys are HMACs of what
+they count (an address, a user name), so not even the cache holds a raw IP address. Used
+by the login forms and the public tip form.
 """
 
 from __future__ import annotations
@@ -27,33 +28,37 @@ class RateLimit:
     limit: int
     window_seconds: int
 
-    def _key(self, subject: str) -> str:
+    def key(self, subject: str) -> str:
         digest = hmac.new(
-            settings.SECRET_KEY.encode(), f"{self.name}:{subject}".encode(), hashlib.sha256
+            settings.SECRET_KEY.encode(), f"{self.name}|{subject}".encode(), hashlib.sha256
         ).hexdigest()[:32]
-        window = int(time.time() // self.window_seconds)
-        return f"kiemchung:rl:{self.name}:{digest}:{window}"
+        return f"kiemchung:rl:{self.name}:{digest}"
+
+    def _recent(self, subject: str, now: float) -> list[float]:
+        stamps: list[float] = cache.get(self.key(subject)) or []
+        return [stamp for stamp in stamps if now - stamp < self.window_seconds]
 
     def count(self, subject: str) -> int:
-        return int(cache.get(self._key(subject), 0))
+        return len(self._recent(subject, time.time()))
 
     def exceeded(self, subject: str) -> bool:
         return self.count(subject) >= self.limit
 
     def hit(self, subject: str) -> bool:
         """Count one event; False when the subject is now over its limit."""
-        key = self._key(subject)
-        if cache.add(key, 1, timeout=self.window_seconds + 1):
-            return self.limit >= 1
-        try:
-            return int(cache.incr(key)) <= self.limit
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=self.window_seconds + 1)
-            return True
+        now = time.time()
+        stamps = [*self._recent(subject, now), now][-self.limit - 1 :]
+        cache.set(self.key(subject), stamps, timeout=self.window_seconds)
+        return len(stamps) <= self.limit
 
     def reset(self, subject: str) -> None:
-        cache.delete(self._key(subject))
+        cache.delete(self.key(subject))
 
-    def retry_minutes(self) -> int:
-        remaining = self.window_seconds - int(time.time()) % self.window_seconds
-        return max(1, -(-remaining // 60))
+    def retry_minutes(self, subject: str) -> int:
+        """Minutes until the subject may try again (at least one)."""
+        now = time.time()
+        stamps = self._recent(subject, now)
+        if len(stamps) < self.limit:
+            return 1
+        free_at = stamps[-self.limit] + self.window_seconds
+        return max(1, -(-int(free_at - now) // 60))

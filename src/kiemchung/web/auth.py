@@ -36,10 +36,16 @@ class RateLimitedLoginMixin(forms.Form):
         by_user, by_address = _limits()
         username = str(self.data.get("username", "")).strip().casefold()
         address = client_address(self.request) if self.request else ""
-        if by_user.exceeded(username) or by_address.exceeded(address):
+        blocked = [
+            (limit, subject)
+            for limit, subject in ((by_user, username), (by_address, address))
+            if limit.exceeded(subject)
+        ]
+        if blocked:
+            minutes = max(limit.retry_minutes(subject) for limit, subject in blocked)
             raise forms.ValidationError(
                 _("Too many failed attempts. Try again in %(minutes)d minutes.")
-                % {"minutes": by_user.retry_minutes()},
+                % {"minutes": minutes},
                 code="rate_limited",
             )
         try:
