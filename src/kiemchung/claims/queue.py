@@ -44,13 +44,15 @@ def priority_queue(limit: int = 30, hours: int = 24) -> list[QueueItem]:
     recent = _recent_counts(end - timedelta(hours=hours))
     stories = _candidates(recent)
     alerts = _open_alerts({s.pk for s in stories})
+    scored = [(_priority(s, recent.get(s.pk, 0), alerts.get(s.pk)), s) for s in stories]
+    scored.sort(key=lambda pair: -pair[0])
+    # Reasons are written, and matches looked up, only for the stories shown.
     items = [
-        _item(story, recent.get(story.pk, 0), alerts.get(story.pk), hours) for story in stories
+        _item(story, priority, recent.get(story.pk, 0), alerts.get(story.pk), hours)
+        for priority, story in scored[:limit]
     ]
-    items.sort(key=lambda item: -item.priority)
-    kept = items[:limit]
-    _add_suggested_matches(kept)
-    return kept
+    _add_suggested_matches(items)
+    return items
 
 
 def _recent_counts(since: object) -> dict[int, int]:
@@ -85,22 +87,34 @@ def _open_alerts(story_ids: set[int]) -> dict[int, Alert]:
     return {alert.story_id: alert for alert in alerts.order_by("window_end")}
 
 
-def _item(story: Story, recent: int, alert: Alert | None, hours: int) -> QueueItem:
-    best_claim = float(getattr(story, "best_claim", None) or 0.0)
+def _best_claim(story: Story) -> float:
+    return float(getattr(story, "best_claim", None) or 0.0)
+
+
+def _priority(story: Story, recent: int, alert: Alert | None) -> float:
+    best_claim = _best_claim(story)
     triage = story.triage_score
     spread = 1.0 - math.exp(-recent / 10.0)
     priority = SPREAD_WEIGHT * spread + CLAIM_WEIGHT * best_claim
     priority += TRIAGE_WEIGHT * (triage if triage is not None else 0.8 * best_claim)
-    reasons = _spread_reasons(recent, hours)
     if alert is not None:
         priority += ALERT_BONUS
+    if story.already_checked_id is not None:
+        priority *= ALREADY_CHECKED_FACTOR
+    return round(priority, 4)
+
+
+def _item(story: Story, priority: float, recent: int, alert: Alert | None, hours: int) -> QueueItem:
+    best_claim = _best_claim(story)
+    triage = story.triage_score
+    reasons = _spread_reasons(recent, hours)
+    if alert is not None:
         reasons.append(
             _("Spike: %(n)s documents in %(hours)s hours, ×%(ratio).1f the usual pace.")
             % {"n": alert.count, "hours": _window_hours(alert), "ratio": alert.ratio}
         )
     reasons.extend(_model_reasons(story, triage, best_claim))
     if story.already_checked is not None:
-        priority *= ALREADY_CHECKED_FACTOR
         reasons.append(
             _("Already checked: %(claim)s (%(verdict)s).")
             % {
@@ -108,7 +122,7 @@ def _item(story: Story, recent: int, alert: Alert | None, hours: int) -> QueueIt
                 "verdict": story.already_checked.get_verdict_display(),
             }
         )
-    return QueueItem(story=story, priority=round(priority, 4), recent=recent, reasons=reasons)
+    return QueueItem(story=story, priority=priority, recent=recent, reasons=reasons)
 
 
 def _add_suggested_matches(items: list[QueueItem]) -> None:
