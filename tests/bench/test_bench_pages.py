@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from kiemchung.web.bench import PAGES, corpus, percentile
+from kiemchung.sources.models import Source
+from kiemchung.web.bench import PAGES, build, corpus, percentile
 
 FIGURES = {
     "documents",
@@ -78,3 +79,11 @@ def test_percentiles_interpolate_between_ranks() -> None:
     assert percentile([10.0], 95) == 10.0
     assert percentile([1.0, 2.0, 3.0, 4.0, 5.0], 50) == 3.0
     assert percentile([1.0, 2.0, 3.0, 4.0, 5.0], 95) == pytest.approx(4.8)
+
+
+@pytest.mark.django_db
+def test_the_benchmark_refuses_a_database_that_holds_other_data() -> None:
+    Source.objects.create(name="Báo Hòa Lâm", kind="feed")
+    with pytest.raises(RuntimeError, match="holds other data"):
+        build(documents=10, seed=1)
+    assert list(Source.objects.values_list("name", flat=True)) == ["Báo Hòa Lâm"]

@@ -42,15 +42,33 @@ def priority_queue(limit: int = 30, hours: int = 24) -> list[QueueItem]:
     if end is None:
         return []
     recent = _recent_counts(end - timedelta(hours=hours))
-    stories = _candidates(recent)
-    alerts = _open_alerts({s.pk for s in stories})
+    alerted = set(Alert.objects.filter(status=AlertStatus.OPEN).values_list("story_id", flat=True))
+    candidates = _candidates(set(recent) | alerted)
+    for candidate in candidates:
+        candidate.priority = _priority(
+            candidate, recent.get(candidate.pk, 0), candidate.pk in alerted
+        )
+    candidates.sort(key=lambda candidate: (-candidate.priority, candidate.pk))
+    # Only the stories shown are loaded whole, with their alerts, reasons and matches.
+    shown = candidates[:limit]
+    stories = Story.objects.select_related("already_checked").in_bulk([c.pk for c in shown])
+    alerts = _open_alerts({c.pk for c in shown})
     items = [
-        _item(story, recent.get(story.pk, 0), alerts.get(story.pk), hours) for story in stories
+        _item(stories[c.pk], c, recent.get(c.pk, 0), alerts.get(c.pk), hours)
+        for c in shown
+        if c.pk in stories
     ]
-    items.sort(key=lambda item: -item.priority)
-    kept = items[:limit]
-    _add_suggested_matches(kept)
-    return kept
+    _add_suggested_matches(items)
+    return items
+
+
+@dataclass(slots=True)
+class _Candidate:
+    pk: int
+    triage_score: float | None
+    already_checked_id: int | None
+    best_claim: float
+    priority: float = 0.0
 
 
 def _recent_counts(since: object) -> dict[int, int]:
@@ -63,21 +81,23 @@ def _recent_counts(since: object) -> dict[int, int]:
     return {row["story_id"]: int(row["n"]) for row in rows}
 
 
-def _candidates(recent: dict[int, int]) -> list[Story]:
+def _candidates(ids: set[int]) -> list[_Candidate]:
+    """The stories that may rank: spreading, alerted, or among the top triage scores."""
     scored = Story.objects.filter(triage_score__isnull=False).order_by("-triage_score")
-    top_triaged = list(scored.values_list("pk", flat=True)[:CANDIDATES])
-    alerted = Alert.objects.filter(status=AlertStatus.OPEN).values_list("story_id", flat=True)
-    ids = set(recent) | set(top_triaged) | set(alerted)
-    return list(
+    ids = ids | set(scored.values_list("pk", flat=True)[:CANDIDATES])
+    rows = (
         Story.objects.filter(pk__in=ids)
-        .select_related("already_checked")
         .annotate(
             best_claim=Max(
                 "claims__checkworthiness",
                 filter=Q(claims__is_factual__isnull=True) | Q(claims__is_factual=True),
             )
         )
+        .values_list("pk", "triage_score", "already_checked_id", "best_claim")
     )
+    return [
+        _Candidate(pk, triage, checked, float(best or 0.0)) for pk, triage, checked, best in rows
+    ]
 
 
 def _open_alerts(story_ids: set[int]) -> dict[int, Alert]:
@@ -85,22 +105,32 @@ def _open_alerts(story_ids: set[int]) -> dict[int, Alert]:
     return {alert.story_id: alert for alert in alerts.order_by("window_end")}
 
 
-def _item(story: Story, recent: int, alert: Alert | None, hours: int) -> QueueItem:
-    best_claim = float(getattr(story, "best_claim", None) or 0.0)
-    triage = story.triage_score
+def _priority(candidate: _Candidate, recent: int, alerted: bool) -> float:
+    best_claim = candidate.best_claim
+    triage = candidate.triage_score
     spread = 1.0 - math.exp(-recent / 10.0)
     priority = SPREAD_WEIGHT * spread + CLAIM_WEIGHT * best_claim
     priority += TRIAGE_WEIGHT * (triage if triage is not None else 0.8 * best_claim)
+    if alerted:
+        priority += ALERT_BONUS
+    if candidate.already_checked_id is not None:
+        priority *= ALREADY_CHECKED_FACTOR
+    return round(priority, 4)
+
+
+def _item(
+    story: Story, candidate: _Candidate, recent: int, alert: Alert | None, hours: int
+) -> QueueItem:
+    best_claim = candidate.best_claim
+    triage = story.triage_score
     reasons = _spread_reasons(recent, hours)
     if alert is not None:
-        priority += ALERT_BONUS
         reasons.append(
             _("Spike: %(n)s documents in %(hours)s hours, ×%(ratio).1f the usual pace.")
             % {"n": alert.count, "hours": _window_hours(alert), "ratio": alert.ratio}
         )
     reasons.extend(_model_reasons(story, triage, best_claim))
     if story.already_checked is not None:
-        priority *= ALREADY_CHECKED_FACTOR
         reasons.append(
             _("Already checked: %(claim)s (%(verdict)s).")
             % {
@@ -108,7 +138,7 @@ def _item(story: Story, recent: int, alert: Alert | None, hours: int) -> QueueIt
                 "verdict": story.already_checked.get_verdict_display(),
             }
         )
-    return QueueItem(story=story, priority=round(priority, 4), recent=recent, reasons=reasons)
+    return QueueItem(story=story, priority=candidate.priority, recent=recent, reasons=reasons)
 
 
 def _add_suggested_matches(items: list[QueueItem]) -> None:

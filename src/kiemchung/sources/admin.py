@@ -21,9 +21,16 @@ class SourceAdmin(admin.ModelAdmin[Source]):
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin[Document]):
     list_display = ("__str__", "source", "account", "published_at", "language", "story")
-    list_filter = ("language", "account_kind", "platform", "source")
+    # A date filter, not a date hierarchy: the hierarchy lists the distinct months of
+    # every document, half a second at 100,000 documents on SQLite (bench pages).
+    list_filter = (
+        ("published_at", admin.DateFieldListFilter),
+        "language",
+        "account_kind",
+        "platform",
+        "source",
+    )
     search_fields = ("title", "url")
-    date_hierarchy = "published_at"
     raw_id_fields = ("story",)
     list_select_related = ("source", "story")
     exclude = ("signature",)

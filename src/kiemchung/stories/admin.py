@@ -6,8 +6,10 @@ from kiemchung.stories.models import Alert, Story, StoryBucket
 @admin.register(Story)
 class StoryAdmin(admin.ModelAdmin[Story]):
     list_display = ("title", "first_seen", "last_seen", "doc_count")
+    # Date filters, not date hierarchies: a hierarchy lists the distinct months of every
+    # row, which SQLite computes row by row (bench pages).
+    list_filter = (("last_seen", admin.DateFieldListFilter),)
     search_fields = ("title",)
-    date_hierarchy = "last_seen"
     raw_id_fields = ("representative",)
     show_full_result_count = False
 
@@ -15,8 +17,8 @@ class StoryAdmin(admin.ModelAdmin[Story]):
 @admin.register(StoryBucket)
 class StoryBucketAdmin(admin.ModelAdmin[StoryBucket]):
     list_display = ("story", "hour", "count")
+    list_filter = (("hour", admin.DateFieldListFilter),)
     raw_id_fields = ("story",)
-    date_hierarchy = "hour"
 
 
 @admin.register(Alert)
