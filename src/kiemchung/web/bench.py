@@ -68,9 +68,31 @@ def _admin(name: str) -> Callable[[], str]:
     return url
 
 
+def _first(model: str, path: str, **filters: Any) -> Callable[[], str]:
+    def url() -> str:
+        from django.apps import apps
+
+        found = apps.get_model(model).objects.filter(**filters).order_by("pk").first()
+        return path.format(pk=found.pk if found else 0)
+
+    return url
+
+
 # The measured pages: (name, URL builder). Add a page here and it is measured.
 PAGES: list[tuple[str, Callable[[], str]]] = [
     ("dashboard", lambda: "/"),
+    ("search_words", lambda: "/search/?q=ngân+hàng+tài+khoản"),
+    ("search_filters", lambda: "/search/?theme=scam&status=unchecked"),
+    ("document", _first("sources.Document", "/documents/{pk}/")),
+    ("cases_open", lambda: "/cases/"),
+    ("cases_all", lambda: "/cases/?state=all"),
+    ("case_published", _first("cases.Case", "/cases/{pk}/", state="published")),
+    ("tips", lambda: "/tips/"),
+    ("tasks", lambda: "/org/tasks/"),
+    ("organisation", lambda: "/org/"),
+    ("public_list", lambda: "/kiem-chung/"),
+    ("public_factcheck", _first("cases.Case", "/kiem-chung/{pk}/", state="published")),
+    ("public_search", lambda: "/kiem-chung/tim-kiem/?q=tai+khoan+ngan+hang"),
     ("story_largest", _largest_story),
     ("story_typical", _typical_story),
     ("admin_stories", _admin("stories_story_changelist")),
@@ -241,6 +263,7 @@ def build(documents: int, seed: int) -> tuple[bool, dict[str, float]]:
         ("claims", _extract_claims),
         ("matching", _match_claims),
         ("triage", _score_stories),
+        ("desk", _desk_work),
     ]
     steps: dict[str, float] = {}
     for name, step in plan:
@@ -317,6 +340,53 @@ def _match_claims() -> None:
 
     while match_pending(limit=5000):
         pass
+
+
+DESK_CASES = 300
+DESK_PUBLISHED = 30
+DESK_TIPS = 200
+DESK_TASKS = 60
+
+
+def _desk_work() -> None:
+    """Cases (some in review, some published through the workflow), tasks and tips, so
+    the desk's lists are measured full. Done once per database."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kiemchung.cases import services
+    from kiemchung.cases.models import Case, CaseState
+    from kiemchung.org.models import OrgUnit, PartnerAgency, Role, Task
+    from kiemchung.publishing.models import Tip
+    from kiemchung.stories.models import Story
+    from kiemchung.testing.org import make_user
+
+    if Case.objects.exists():
+        return
+    unit = OrgUnit.objects.create(name="Bench: tổ kiểm chứng")
+    verifier = make_user(Role.VERIFIER, unit, "bench-verifier")
+    reviewer = make_user(Role.REVIEWER, unit, "bench-reviewer")
+    agency = PartnerAgency.objects.create(name="Bench: công an", unit=unit)
+    stories = Story.objects.filter(already_checked=None).order_by("-doc_count")[:DESK_CASES]
+    for number, story in enumerate(stories):
+        case = services.open_from_story(verifier, story, unit)
+        services.assign(bench_user(), case, bench_user() if number % 3 == 0 else verifier)
+        if number % 3 != 0:
+            continue
+        services.add_evidence_link(verifier, case, f"https://bench.example/{number}", "Nguồn")
+        services.set_verdict(verifier, case, "false", "Lập luận.", "Tóm tắt.")
+        services.change_state(verifier, case, CaseState.IN_REVIEW)
+        if number < DESK_PUBLISHED * 3:
+            services.change_state(reviewer, case, CaseState.PUBLISHED)
+    today = timezone.localdate()
+    Task.objects.bulk_create(
+        Task(agency=agency, title=f"Nhiệm vụ {n}", due_date=today + timedelta(days=n % 9 - 4))
+        for n in range(DESK_TASKS)
+    )
+    Tip.objects.bulk_create(
+        Tip(text=f"Tin nhắn lạ báo tài khoản ngân hàng bị khóa số {n}") for n in range(DESK_TIPS)
+    )
 
 
 def _score_stories() -> None:
