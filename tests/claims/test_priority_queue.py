@@ -46,7 +46,7 @@ def test_a_spreading_story_comes_first_with_its_reasons(two_stories: tuple[Story
     assert [item.story.pk for item in queue][:2] == [dam.pk, rice.pk]
     reasons = " ".join(queue[0].reasons)
     assert "12" in reasons
-    assert "12.0" in reasons
+    assert "gấp 12,0 lần" in reasons  # numbers written the Vietnamese way
 
 
 def test_an_already_checked_story_drops_and_links_its_fact_check(

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db.models import F, Max, Q, Sum
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kiemchung.claims.models import ClaimMatch
+from kiemchung.claims.triage_words import translate_reason
 from kiemchung.stories.models import Alert, AlertStatus, Story, StoryBucket
 from kiemchung.stories.queries import data_now
 
@@ -126,8 +128,12 @@ def _item(
     reasons = _spread_reasons(recent, hours)
     if alert is not None:
         reasons.append(
-            _("Spike: %(n)s documents in %(hours)s hours, ×%(ratio).1f the usual pace.")
-            % {"n": alert.count, "hours": _window_hours(alert), "ratio": alert.ratio}
+            _("Spike: %(n)s documents in %(hours)s hours, ×%(ratio)s the usual pace.")
+            % {
+                "n": alert.count,
+                "hours": _window_hours(alert),
+                "ratio": number_format(alert.ratio, 1),
+            }
         )
     reasons.extend(_model_reasons(story, triage, best_claim))
     if story.already_checked is not None:
@@ -188,7 +194,7 @@ def _model_reasons(story: Story, triage: float | None, best_claim: float) -> lis
         reasons.append(
             _("Triage model: %(score).0f%% likely to need a fact-check.") % {"score": 100 * triage}
         )
-        reasons.extend(str(reason) for reason in (story.triage_reasons or [])[:3])
+        reasons.extend(translate_reason(str(reason)) for reason in (story.triage_reasons or [])[:3])
     if best_claim:
         reasons.append(_("Most check-worthy claim: %(score).0f%%.") % {"score": 100 * best_claim})
     return reasons

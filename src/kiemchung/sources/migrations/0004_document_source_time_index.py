@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sources', '0003_search_index'),
-        ('stories', '0004_story_theme'),
+        ("sources", "0003_search_index"),
+        ("stories", "0004_story_theme"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['source', 'published_at'], name='sources_doc_source__61fa54_idx'),
+            model_name="document",
+            index=models.Index(
+                fields=["source", "published_at"], name="sources_doc_source__61fa54_idx"
+            ),
         ),
     ]
