@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from kiemchung.org.models import PartnerAgency, Task, TaskStatus
+from kiemchung.cases.audit import audit
+from kiemchung.org.models import Membership, OrgUnit, PartnerAgency, Role, Task, TaskStatus
 from kiemchung.org.permissions import Action, can, liaison_agency_ids, units_where
 
 log = logging.getLogger(__name__)
@@ -39,8 +40,6 @@ def may_update(user: Any, task: Task) -> bool:
 
 
 def _audit(user: Any, task: Task, action: str, changes: dict[str, list[Any]]) -> None:
-    from kiemchung.cases.audit import audit
-
     audit(user, task.case, action, changes, obj=task)
 
 
@@ -161,3 +160,56 @@ def _reminder_text(task: Task, today: date) -> tuple[str, str]:
         if part
     )
     return subject, body
+
+
+# --- members ---------------------------------------------------------------------------
+
+
+class MembershipRefused(ValueError):
+    """A membership change the desk refuses, with a message for the person asking."""
+
+
+@transaction.atomic
+def add_member(
+    user: Any, unit: OrgUnit, member: Any, role: str, agency: PartnerAgency | None = None
+) -> Membership:
+    """Give ``member`` a role in ``unit`` (heads of the unit or above; audited)."""
+    if not can(user, Action.MANAGE_ORG, unit):
+        raise PermissionDenied(Action.MANAGE_ORG.value)
+    if role not in Role.values:
+        raise MembershipRefused(_("Choose a role from the list."))
+    if role == Role.LIAISON and agency is None:
+        raise MembershipRefused(_("A liaison speaks for a partner agency: choose one."))
+    membership, created = Membership.objects.get_or_create(
+        user=member,
+        unit=unit,
+        role=role,
+        defaults={"agency": agency if role == Role.LIAISON else None},
+    )
+    if not created:
+        raise MembershipRefused(_("%(user)s already has this role here.") % {"user": member})
+    audit(
+        user,
+        None,
+        "membership.added",
+        {"role": [None, role], "user": [None, member]},
+        obj=membership,
+    )
+    return membership
+
+
+@transaction.atomic
+def remove_member(user: Any, membership: Membership) -> None:
+    """Take a role away (heads of the unit or above; never your own head role; audited)."""
+    if not can(user, Action.MANAGE_ORG, membership.unit):
+        raise PermissionDenied(Action.MANAGE_ORG.value)
+    if membership.user_id == user.pk and membership.role == Role.HEAD:
+        raise MembershipRefused(_("You cannot remove your own head role."))
+    audit(
+        user,
+        None,
+        "membership.removed",
+        {"role": [membership.role, None], "user": [membership.user, None]},
+        obj=membership,
+    )
+    membership.delete()

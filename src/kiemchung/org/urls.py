@@ -5,6 +5,8 @@ from kiemchung.org import views
 app_name = "org"
 urlpatterns = [
     path("", views.organisation, name="organisation"),
+    path("units/<int:unit_id>/members/add", views.member_add, name="member_add"),
+    path("members/<int:membership_id>/remove", views.member_remove, name="member_remove"),
     path("tasks/", views.task_list, name="tasks"),
     path("tasks/new/", views.task_new, name="task_new"),
     path("tasks/remind/", views.remind_now, name="remind"),

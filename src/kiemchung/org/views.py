@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -15,7 +16,14 @@ from django.views.decorators.http import require_POST
 from kiemchung.cases.models import Case
 from kiemchung.org import services
 from kiemchung.org.forms import TaskForm, TaskUpdateForm
-from kiemchung.org.models import OPEN_TASK_STATUSES, Membership, PartnerAgency, TaskStatus
+from kiemchung.org.models import (
+    OPEN_TASK_STATUSES,
+    Membership,
+    OrgUnit,
+    PartnerAgency,
+    Role,
+    TaskStatus,
+)
 from kiemchung.org.permissions import (
     Action,
     can,
@@ -126,9 +134,56 @@ def organisation(request: HttpRequest) -> HttpResponse:
     for membership in members:
         by_unit.setdefault(membership.unit_id, []).append(membership)
     base_depth = min((u.depth for u in units), default=0)
-    rows = [(unit, unit.depth - base_depth, by_unit.get(unit.pk, [])) for unit in units]
-    context = {"rows": rows, "agencies": agencies}
+    manageable = {u.pk for u in units if can(request.user, Action.MANAGE_ORG, u)}
+    rows = [
+        (unit, unit.depth - base_depth, by_unit.get(unit.pk, []), unit.pk in manageable)
+        for unit in units
+    ]
+    context = {
+        "rows": rows,
+        "agencies": agencies,
+        "roles": Role.choices,
+        "any_manageable": bool(manageable),
+    }
     return render(request, "org/organisation.html", context)
+
+
+@require_POST
+@login_required
+def member_add(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = get_object_or_404(OrgUnit, pk=unit_id)
+    member = (
+        get_user_model()
+        .objects.filter(username=request.POST.get("username", "").strip(), is_active=True)
+        .first()
+    )
+    agency_id = request.POST.get("agency", "")
+    agency = (
+        PartnerAgency.objects.filter(pk=int(agency_id)).first() if agency_id.isdigit() else None
+    )
+    if member is None:
+        messages.error(request, _("No active account has this user name."))
+    else:
+        try:
+            services.add_member(request.user, unit, member, request.POST.get("role", ""), agency)
+            messages.success(
+                request, _("%(user)s was added to %(unit)s.") % {"user": member, "unit": unit}
+            )
+        except services.MembershipRefused as exc:
+            messages.error(request, str(exc))
+    return redirect("org:organisation")
+
+
+@require_POST
+@login_required
+def member_remove(request: HttpRequest, membership_id: int) -> HttpResponse:
+    membership = get_object_or_404(Membership.objects.select_related("unit"), pk=membership_id)
+    try:
+        services.remove_member(request.user, membership)
+        messages.success(request, _("The role was removed."))
+    except services.MembershipRefused as exc:
+        messages.error(request, str(exc))
+    return redirect("org:organisation")
 
 
 @require_POST

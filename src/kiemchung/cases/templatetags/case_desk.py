@@ -22,12 +22,6 @@ register = template.Library()
 
 
 @register.filter
-def can_see_cases(user: Any) -> bool:
-    """True when the user sees the case desk of at least one unit."""
-    return can_anywhere(user, Action.VIEW_DESK)
-
-
-@register.filter
 def can_open_cases(user: Any) -> bool:
     """True when the user may open a case in at least one unit."""
     return can_anywhere(user, Action.OPEN_CASE)
