@@ -120,12 +120,13 @@ def ensure_demo_cases() -> int:
     if Case.objects.exists():
         return 0
     described = json.loads(data_file("organisation.json").read_text(encoding="utf-8"))
+    unit_names = {unit["key"]: unit["name"] for unit in described["units"]}
     first_urls = _story_urls()
     done = 0
     for item in described.get("cases", []):
         story = _story_of(first_urls.get(item["story"], []))
         if story is not None:
-            _work_demo_case(item, story)
+            _work_demo_case(item, story, OrgUnit.objects.get(name=unit_names[item["unit"]]))
             done += 1
     return done
 
@@ -146,12 +147,11 @@ def _story_of(urls: list[str]) -> Any:
     return document.story if document is not None else None
 
 
-def _work_demo_case(item: dict[str, Any], story: Any) -> None:
+def _work_demo_case(item: dict[str, Any], story: Any, unit: OrgUnit) -> None:
     from kiemchung.cases import services
     from kiemchung.cases.models import CaseState
 
     users = get_user_model().objects
-    unit = OrgUnit.objects.get(name=_unit_name(item["unit"]))
     author = users.get(username=item["author"])
     if item.get("claim"):
         case = services.open_case(
@@ -170,11 +170,6 @@ def _work_demo_case(item: dict[str, Any], story: Any) -> None:
     services.change_state(author, case, CaseState.IN_REVIEW)
     if item["stage"] == "published":
         services.change_state(users.get(username=item["reviewer"]), case, CaseState.PUBLISHED)
-
-
-def _unit_name(key: str) -> str:
-    described = json.loads(data_file("organisation.json").read_text(encoding="utf-8"))
-    return str(next(unit["name"] for unit in described["units"] if unit["key"] == key))
 
 
 def demo_factchecks_path() -> Path:

@@ -64,12 +64,6 @@ def memberships(user: Any) -> list[Membership]:
     return cached
 
 
-def forget(user: Any) -> None:
-    """Drop the cached memberships (after they change)."""
-    if hasattr(user, _CACHE_ATTR):
-        delattr(user, _CACHE_ATTR)
-
-
 def roles_for(user: Any, unit: OrgUnit | None) -> set[str]:
     """Roles that apply in ``unit``: those held there or in any unit above it."""
     if unit is None:

@@ -23,17 +23,24 @@ from typing import Any, BinaryIO
 CHILD_FLAG = "--child"
 
 
+def child_environment(folder: Path, database_url: str | None) -> dict[str, str]:
+    """The environment of a benchmark's child process: none of the operator's kiemchung
+    settings or database, its own data folder, the file story index."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KIEMCHUNG_")}
+    env.pop("DATABASE_URL", None)
+    env["KIEMCHUNG_DATA_DIR"] = str(folder)
+    env["KIEMCHUNG_STORY_INDEX"] = "file"
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return env
+
+
 def run_isolated(
     input_path: Path, limit: int | None, workers: int, database_url: str | None
 ) -> dict[str, Any]:
     """Run the benchmark in a child process on a temporary data folder."""
     with tempfile.TemporaryDirectory(prefix="kiemchung-bench-") as folder:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("KIEMCHUNG_")}
-        env.pop("DATABASE_URL", None)
-        env["KIEMCHUNG_DATA_DIR"] = folder
-        env["KIEMCHUNG_STORY_INDEX"] = "file"
-        if database_url:
-            env["DATABASE_URL"] = database_url
+        env = child_environment(Path(folder), database_url)
         command = [
             sys.executable,
             "-m",

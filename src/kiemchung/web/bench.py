@@ -31,7 +31,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-CHILD_FLAG = "--child"
+from kiemchung.sources.bench import CHILD_FLAG, child_environment
+
 DEFAULT_DATA_DIR = Path(tempfile.gettempdir()) / "kiemchung-bench-pages"
 SOURCE_PREFIX = "bench: "
 SOCIAL_SOURCE = SOURCE_PREFIX + "social-media export"
@@ -115,10 +116,7 @@ def run_isolated(
     """Run the benchmark in a child process on the benchmark's own data folder."""
     folder = (data_dir or DEFAULT_DATA_DIR).expanduser().resolve()
     folder.mkdir(parents=True, exist_ok=True)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KIEMCHUNG_")}
-    env.pop("DATABASE_URL", None)
-    env["KIEMCHUNG_DATA_DIR"] = str(folder)
-    env["KIEMCHUNG_STORY_INDEX"] = "file"
+    env = child_environment(folder, database_url)
     # Matching during the build is lexical: embedding 100,000 claims would dominate the
     # build and changes nothing the pages read.
     env["KIEMCHUNG_EMBEDDER"] = "none"
@@ -126,8 +124,6 @@ def run_isolated(
     # One thread per scikit-learn prediction: the triage step explains stories one by
     # one, and OpenMP threads competing for two cores made it a hundred times slower.
     env.setdefault("OMP_NUM_THREADS", "1")
-    if database_url:
-        env["DATABASE_URL"] = database_url
     command = [
         sys.executable,
         "-m",

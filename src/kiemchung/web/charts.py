@@ -7,6 +7,7 @@ latest sighting, so a busy dashboard does not count 100,000 rows on every load.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -44,11 +45,13 @@ def _bars(pairs: list[tuple[str, int]]) -> list[Bar]:
     return [Bar(label, value, value / top) for label, value in pairs]
 
 
-def _cached(name: str, end: datetime, days: int, build: object) -> list[tuple[str, int]]:
+def _cached(
+    name: str, end: datetime, days: int, build: Callable[[], list[tuple[str, int]]]
+) -> list[tuple[str, int]]:
     key = f"kiemchung:chart:{name}:{end.isoformat()}:{days}:{timezone.get_current_timezone_name()}"
     value: list[tuple[str, int]] | None = cache.get(key)
     if value is None:
-        value = build()  # type: ignore[operator]
+        value = build()
         cache.set(key, value, CACHE_SECONDS)
     return value
 

@@ -14,8 +14,9 @@ from django.views.decorators.http import require_POST
 
 from kiemchung.cases.models import Case
 from kiemchung.claims.queue import priority_queue
-from kiemchung.org.models import Task
-from kiemchung.org.permissions import Action, can_anywhere, visible_units
+from kiemchung.org.models import OPEN_TASK_STATUSES, Task
+from kiemchung.org.permissions import Action, can_anywhere
+from kiemchung.org.services import visible_tasks
 from kiemchung.sources.models import Document
 from kiemchung.stories import queries
 from kiemchung.stories.alerts import set_alert_status
@@ -58,14 +59,12 @@ def my_cases(request: HttpRequest) -> list[Case]:
 
 
 def tasks_due(request: HttpRequest) -> list[Task]:
-    """Unfinished tasks of the user's units due within a few days, overdue first."""
+    """Unfinished tasks the user follows, due within a few days, overdue first."""
     horizon = timezone.localdate() + timedelta(days=TASK_HORIZON_DAYS)
-    units = visible_units(request.user)
     return list(
-        Task.objects.unfinished()
-        .filter(due_date__lte=horizon, agency__unit__in=units)
-        .select_related("agency", "owner", "case")
-        .order_by("due_date")[:15]
+        visible_tasks(request.user)
+        .filter(status__in=OPEN_TASK_STATUSES, due_date__lte=horizon)
+        .order_by("due_date", "pk")[:15]
     )
 
 
