@@ -117,16 +117,16 @@ def tip_form(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "publishing/tip_form.html", {"form": TipForm(contact_days=days)})
     address = client_address(request)
-    if ratelimit.is_limited(address):
+    if not ratelimit.take_slot(address):
+        ratelimit.give_back(address)
         context = {"form": TipForm(request.POST, contact_days=days), "limited": True}
         return render(request, "publishing/tip_form.html", context, status=429)
     form = TipForm(request.POST, contact_days=days)
     if form.is_robot:
-        ratelimit.count_tip(address)
         return redirect("publishing:thanks")
     if not form.is_valid():
+        ratelimit.give_back(address)
         return render(request, "publishing/tip_form.html", {"form": form}, status=400)
-    ratelimit.count_tip(address)
     data = form.cleaned_data
     tip = receive_tip(data["text"], data["url"], data["contact"])
     token = signing.dumps(tip.pk, salt=THANKS_SALT)
