@@ -32,6 +32,7 @@ from kiemchung.cases.services import CaseAlreadyOpen, ServiceError
 from kiemchung.cases.uploads import ALLOWED, suffix_of
 from kiemchung.cases.workflow import TransitionError
 from kiemchung.claims.models import Claim
+from kiemchung.core.params import parse_id
 from kiemchung.org.models import OrgUnit
 from kiemchung.org.permissions import Action, can, can_anywhere, units_where, visible_units
 from kiemchung.publishing.models import Tip
@@ -64,10 +65,6 @@ def _clean(form: forms.Form) -> dict[str, Any]:
 # --- the list -----------------------------------------------------------------------
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
 @login_required
 @require_GET
 def case_list(request: HttpRequest) -> HttpResponse:
@@ -88,7 +85,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         cases = cases.filter(assignee=user)
     elif assignee == "none":
         cases = cases.filter(assignee__isnull=True)
-    unit_id = _int(request.GET.get("unit"))
+    unit_id = parse_id(request.GET.get("unit"))
     if unit_id is not None and any(unit.pk == unit_id for unit in units):
         cases = cases.filter(unit_id=unit_id)
     page = Paginator(cases.order_by("-updated_at", "-pk"), PAGE_SIZE).get_page(
@@ -293,7 +290,7 @@ def comment(request: HttpRequest, user: User, case: Case) -> str:
 def open_case(request: HttpRequest) -> HttpResponse:
     """Open a case from a story, a claim or a tip, in the chosen (or first) unit."""
     user = _user(request)
-    unit = _opening_unit(user, _int(request.POST.get("unit")))
+    unit = _opening_unit(user, parse_id(request.POST.get("unit")))
     form = case_forms.OpenCaseForm(request.POST)
     try:
         data = _clean(form)

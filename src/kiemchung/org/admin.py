@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from kiemchung.core.admin import ViewOnlyAdmin
 from kiemchung.org.models import Membership, OrgUnit, PartnerAgency, Task
 
 
@@ -39,7 +40,9 @@ class MembershipAdmin(admin.ModelAdmin[Membership]):
 
 
 @admin.register(Task)
-class TaskAdmin(admin.ModelAdmin[Task]):
+class TaskAdmin(ViewOnlyAdmin, admin.ModelAdmin[Task]):
+    """Tasks are created and changed on the desk, audited in their case's history."""
+
     list_display = ("title", "agency", "status", "due_date", "owner")
     list_filter = ("status", "agency")
     search_fields = ("title",)
