@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 
-from kiemchung.cases.models import AuditEvent, Case, CaseState
+from kiemchung.cases.models import AuditEvent, CaseState
 from kiemchung.claims.models import Claim, FactCheck, Verdict
 from kiemchung.org.models import PartnerAgency, Role, Task, TaskStatus
 from kiemchung.stories.models import Alert, AlertStatus

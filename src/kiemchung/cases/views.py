@@ -34,7 +34,14 @@ from kiemchung.cases.workflow import TransitionError
 from kiemchung.claims.models import Claim
 from kiemchung.core.params import parse_id
 from kiemchung.org.models import OrgUnit
-from kiemchung.org.permissions import Action, can, can_anywhere, units_where, visible_units
+from kiemchung.org.permissions import (
+    Action,
+    can,
+    can_anywhere,
+    may_download_evidence,
+    units_where,
+    visible_units,
+)
 from kiemchung.publishing.models import Tip
 from kiemchung.sources.models import Document
 from kiemchung.sources.search import search_backend
@@ -149,6 +156,7 @@ def _detail_context(request: HttpRequest, user: User, case: Case) -> dict[str, A
         "needs_duplicate": any(t.target == CaseState.DUPLICATE for t in transitions),
         "can_work": can_work,
         "can_comment": can(user, Action.COMMENT_CASE, case.unit),
+        "can_download": may_download_evidence(user, case),
         "tasks": case.tasks.select_related("agency"),
         "can_escalate": can(user, Action.MANAGE_TASKS, case.unit),
         "can_assign": can_assign,
@@ -340,7 +348,11 @@ def evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
     visible = Evidence.objects.filter(
         case__in=services.visible_cases(_user(request)), kind=EvidenceKind.FILE
     )
-    evidence = get_object_or_404(visible.exclude(file=""), pk=evidence_id)
+    evidence = get_object_or_404(
+        visible.exclude(file="").select_related("case__unit"), pk=evidence_id
+    )
+    if not may_download_evidence(_user(request), evidence.case):
+        raise PermissionDenied(Action.DOWNLOAD_EVIDENCE.value)
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError:

@@ -25,7 +25,7 @@ from kiemchung.claims.claimreview import (
 )
 from kiemchung.claims.knowledge import factcheck_data
 from kiemchung.claims.models import FactCheck
-from kiemchung.org.permissions import Action, can_anywhere
+from kiemchung.org.permissions import Action, can_anywhere, sees_tip_contacts
 from kiemchung.publishing import ratelimit
 from kiemchung.publishing.forms import TipForm
 from kiemchung.publishing.models import Tip, TipStatus
@@ -161,11 +161,6 @@ def _thanked_tip(token: str) -> Tip | None:
 # --- staff -----------------------------------------------------------------------------
 
 
-def may_see_contacts(user: Any) -> bool:
-    """Tipsters' contacts: only those who manage the organisation (heads, superusers)."""
-    return can_anywhere(user, Action.MANAGE_ORG)
-
-
 def require_anywhere(user: Any, action: Action) -> None:
     """Tips belong to no unit: the action must be allowed to the user in some unit."""
     if not can_anywhere(user, action):
@@ -179,7 +174,7 @@ def tip_list(request: HttpRequest) -> HttpResponse:
     tips = Tip.objects.select_related("factcheck__case", "story").order_by("-created_at")
     if status in TipStatus.values:
         tips = tips.filter(status=status)
-    show_contacts = may_see_contacts(request.user)
+    show_contacts = sees_tip_contacts(request.user)
     if show_contacts:
         tips = tips.select_related("contact")
     context = {
