@@ -331,7 +331,7 @@ def _open(user: User, unit: OrgUnit, data: dict[str, Any]) -> Case:
 
 def _back(request: HttpRequest) -> str:
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
