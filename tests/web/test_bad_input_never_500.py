@@ -112,7 +112,7 @@ def test_no_url_answers_500_to_strange_ids_and_values(world: dict[str, Any]) -> 
     for person in world["people"]:
         client = Client(raise_request_exception=False)
         client.force_login(person)
-        for name, route in patterns:
+        for _name, route in patterns:
             for url in fill(route, world["ids"]):
                 for value in BAD_VALUES:
                     params = dict.fromkeys(PARAM_NAMES, value)
