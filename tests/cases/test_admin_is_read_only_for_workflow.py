@@ -11,7 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from kiemchung.cases.models import AuditEvent, CaseState
-from kiemchung.claims.models import Claim, FactCheck, Verdict
+from kiemchung.claims.models import FactCheck, Verdict
 from kiemchung.org.models import PartnerAgency, Role, Task, TaskStatus
 from kiemchung.stories.models import Alert, AlertStatus
 from kiemchung.testing.cases import make_case_in_review, make_story
@@ -113,13 +113,3 @@ def test_our_published_fact_checks_are_read_only_but_imported_ones_may_be_correc
     assert admin_client.get(f"/admin/claims/factcheck/{ours.pk}/delete/").status_code == 403
     page = admin_client.get(f"/admin/claims/factcheck/{imported.pk}/change/").content.decode()
     assert 'name="_save"' in page
-
-
-def test_whether_a_claim_is_factual_is_not_edited_in_the_admin_list(admin_client: Client) -> None:
-    make_story()
-    claim = Claim.objects.first()
-    assert claim is not None
-    page = admin_client.get("/admin/claims/claim/").content.decode()
-    assert "form-0-is_factual" not in page
-    page = admin_client.get(f"/admin/claims/claim/{claim.pk}/change/").content.decode()
-    assert 'name="is_factual"' not in page

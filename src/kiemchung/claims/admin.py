@@ -31,19 +31,13 @@ class ClaimMatchInline(admin.TabularInline[ClaimMatch, Claim]):
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin[Claim]):
     list_display = ("text", "story", "checkworthiness", "is_factual", "match_decision", "matched")
+    # "Not a factual claim" labels teach the check-worthiness scorer (``triage retrain``).
+    list_editable = ("is_factual",)
     list_filter = ("is_factual", "match_decision", "language")
     list_select_related = ("story", "matched")
     search_fields = ("text",)
     raw_id_fields = ("story", "document", "matched")
-    # ``is_factual`` is decided by closing a case ("out of scope"), audited there.
-    readonly_fields = (
-        "key",
-        "checkworthiness",
-        "reasons",
-        "match_score",
-        "match_decision",
-        "is_factual",
-    )
+    readonly_fields = ("key", "checkworthiness", "reasons", "match_score", "match_decision")
     inlines = [ClaimMatchInline]
     show_full_result_count = False
 
