@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        started = time.perf_counter()
         try:
             result = restore(options["archive"], force=options["force"])
         except ArchiveError as exc:
@@ -43,7 +45,8 @@ class Command(BaseCommand):
         manifest = result.manifest
         self.stdout.write(
             f"restored the backup of {manifest.created_at} (kiemchung "
-            f"{manifest.kiemchung_version}, {len(manifest.files)} files, checksums verified)"
+            f"{manifest.kiemchung_version}, {len(manifest.files)} files, checksums verified) "
+            f"in {time.perf_counter() - started:.1f} s"
         )
         for warning in result.warnings:
             self.stderr.write(f"warning: {warning}")
