@@ -37,8 +37,10 @@ def test_retention_keeps_exactly_the_n_newest_archives_and_nothing_else_is_touch
     for name in names:
         (tmp_path / name).write_bytes(b"x")
     (tmp_path / "kiemchung-backup-by-hand.tar.gz").write_bytes(b"mine")
+    crashed = tmp_path / f"{archive_name(T0)}.partial"
+    crashed.write_bytes(b"half")
     removed = prune(tmp_path, keep=3)
-    assert sorted(path.name for path in removed) == names[:3]
+    assert sorted(path.name for path in removed) == sorted([*names[:3], crashed.name])
     assert archives(tmp_path) == sorted([*names[3:], "kiemchung-backup-by-hand.tar.gz"])
 
 

@@ -73,7 +73,8 @@ def make_backup(output: Path) -> BackupResult:
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(output.name + ".partial")
     db = copier()
-    with tempfile.TemporaryDirectory(prefix="kiemchung-backup-") as work:
+    # The database copy is staged next to the archive: the system's /tmp may be small.
+    with tempfile.TemporaryDirectory(prefix=".kiemchung-backup-", dir=output.parent) as work:
         dump = Path(work) / db.filename
         db.dump(dump)
         writer = ArchiveWriter(partial, gzip=output.name.endswith((".gz", ".tgz")))

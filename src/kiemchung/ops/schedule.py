@@ -47,8 +47,10 @@ def scheduled_archives(folder: Path) -> list[tuple[datetime, Path]]:
 
 
 def prune(folder: Path, keep: int) -> list[Path]:
-    """Delete all but the ``keep`` newest scheduled archives; return what was deleted."""
+    """Delete all but the ``keep`` newest scheduled archives (and any left half-written by
+    a crash: the caller holds the lock, so none is being written); return what went."""
     removed = [path for _, path in scheduled_archives(folder)[keep:]]
+    removed += sorted(folder.glob(f"{PREFIX}*.tar.gz.partial"))
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
