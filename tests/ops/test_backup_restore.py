@@ -206,12 +206,21 @@ def test_it_refuses_a_file_that_is_not_an_archive(data_dir: Path, tmp_path: Path
     assert "damaged" in str(refusal(junk))
 
 
-def test_it_refuses_a_truncated_archive(archive: Path, data_dir: Path, tmp_path: Path) -> None:
-    truncated = tmp_path / "truncated.tar.gz"
-    truncated.write_bytes(archive.read_bytes()[: archive.stat().st_size // 2])
-    wipe(data_dir)
-    refusal(truncated)
-    assert installation_contents() == []
+@pytest.mark.parametrize("suffix", [".tar.gz", ".tar"])
+def test_it_refuses_a_truncated_archive(data_dir: Path, tmp_path: Path, suffix: str) -> None:
+    build_installation()
+    archive = backup(tmp_path / f"backup{suffix}")
+    for fraction in (0.3, 0.6, 0.98):
+        truncated = tmp_path / f"truncated{suffix}"
+        truncated.write_bytes(archive.read_bytes()[: int(archive.stat().st_size * fraction)])
+        wipe(data_dir)
+        message = str(refusal(truncated))
+        assert "damaged or truncated" in message or "no manifest" in message
+        assert installation_contents() == []
+
+
+def test_it_says_so_when_the_archive_does_not_exist(data_dir: Path, tmp_path: Path) -> None:
+    assert "no such file" in str(refusal(tmp_path / "missing.tar.gz"))
 
 
 def test_it_refuses_a_backup_of_another_database_vendor(

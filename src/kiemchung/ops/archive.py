@@ -15,9 +15,11 @@ is read twice, nothing is held in memory).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import json
+import lzma
 import tarfile
 import time
 import zlib
@@ -161,11 +163,11 @@ def extract_verified(archive: Path, staging: Path) -> Manifest:
     Raises ``ArchiveError`` for a foreign, truncated, damaged or tampered archive; nothing
     outside ``staging`` is written.
     """
+    if not archive.is_file():
+        raise ArchiveError(f"no such file: {archive}")
     try:
         return _extract(archive, staging)
-    except (tarfile.TarError, EOFError, zlib.error, OSError) as exc:
-        if isinstance(exc, FileNotFoundError):
-            raise ArchiveError(f"no such file: {archive}") from None
+    except (tarfile.TarError, EOFError, zlib.error, lzma.LZMAError, gzip.BadGzipFile) as exc:
         raise ArchiveError(f"the archive is damaged or truncated ({exc})") from None
 
 

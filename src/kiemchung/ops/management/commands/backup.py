@@ -27,7 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             result = make_backup(options["output"])
-        except DatabaseCopyError as exc:
+        except (DatabaseCopyError, OSError) as exc:
             raise CommandError(str(exc)) from None
         self.stdout.write(
             f"backup written: {result.path} ({result.size:,} bytes, "

@@ -40,7 +40,7 @@ class Command(BaseCommand):
             raise CommandError(f"refused: {exc}", returncode=REFUSED) from None
         except RestoreRefused as exc:
             raise CommandError(f"refused: {exc}", returncode=REFUSED) from None
-        except DatabaseCopyError as exc:
+        except (DatabaseCopyError, OSError) as exc:
             raise CommandError(str(exc)) from None
         manifest = result.manifest
         self.stdout.write(
