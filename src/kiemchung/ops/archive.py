@@ -19,11 +19,11 @@ import gzip
 import hashlib
 import io
 import json
-import lzma
 import tarfile
 import time
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -34,6 +34,7 @@ MARKER = "kiemchung-backup.json"
 MANIFEST = "manifest.json"
 TOP_FOLDERS = frozenset({"database", "secrets", "files"})
 CHUNK = 1024 * 1024
+GZIP_MAGIC = b"\x1f\x8b"
 
 
 class ArchiveError(Exception):
@@ -167,14 +168,14 @@ def extract_verified(archive: Path, staging: Path) -> Manifest:
         raise ArchiveError(f"no such file: {archive}")
     try:
         return _extract(archive, staging)
-    except (tarfile.TarError, EOFError, zlib.error, lzma.LZMAError, gzip.BadGzipFile) as exc:
+    except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as exc:
         raise ArchiveError(f"the archive is damaged or truncated ({exc})") from None
 
 
 def _extract(archive: Path, staging: Path) -> Manifest:
     seen: dict[str, Entry] = {}
     manifest: Manifest | None = None
-    with tarfile.open(archive, "r|*") as tar:
+    with _open_stream(archive) as stream, tarfile.open(fileobj=stream, mode="r|") as tar:
         members = iter(tar)
         _check_marker(tar, next(members, None))
         for member in members:
@@ -189,10 +190,31 @@ def _extract(archive: Path, staging: Path) -> Manifest:
             if member.name in seen:
                 raise ArchiveError(f"the archive holds {member.name!r} twice")
             seen[member.name] = _stream_out(tar, member, staging / path)
+        _drain(stream)
     if manifest is None:
         raise ArchiveError("the archive has no manifest: it is truncated or not a backup")
     _check_entries(manifest, seen)
     return manifest
+
+
+@contextmanager
+def _open_stream(archive: Path) -> Iterator[IO[bytes]]:
+    """The archive's bytes, through gzip when it is compressed (gzip checks its CRC and
+    length at the end: a lost trailer is noticed, unlike with tarfile's own reader)."""
+    with archive.open("rb") as raw:
+        if raw.read(2) != GZIP_MAGIC:
+            raw.seek(0)
+            yield raw
+            return
+        raw.seek(0)
+        with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:
+            yield unzipped  # type: ignore[misc]
+
+
+def _drain(stream: IO[bytes]) -> None:
+    """Read to the end, so that a damaged or missing end of the file is noticed too."""
+    while stream.read(CHUNK):
+        pass
 
 
 def _check_marker(tar: tarfile.TarFile, member: tarfile.TarInfo | None) -> None:
