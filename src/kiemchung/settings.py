@@ -14,6 +14,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from kiemchung.config import EnvReader, read_or_create_secret
+from kiemchung.ops.every import Every, parse_every
 
 env = EnvReader()
 
@@ -49,9 +50,12 @@ INSTALLED_APPS = [
     "kiemchung.publishing",
     "kiemchung.web",
     "kiemchung.demo",
+    "kiemchung.ops",
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that its one line per request times everything below it.
+    "kiemchung.ops.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "kiemchung.web.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -254,14 +258,42 @@ PUBLISHER_NAME = env.text("KIEMCHUNG_PUBLISHER_NAME", "Tổ kiểm chứng thôn
 TIP_CONTACT_DAYS = env.integer("KIEMCHUNG_TIP_CONTACT_DAYS", 30, minimum=1)
 TIP_RATE_PER_HOUR = env.integer("KIEMCHUNG_TIP_RATE_PER_HOUR", 5, minimum=1)
 
+# --- Backups, logs and health (see kiemchung.ops and README, Operations) ---
+BACKUP_DIR = Path(env.text("KIEMCHUNG_BACKUP_DIR", str(DATA_DIR / "backups"))).expanduser()
+
+
+def _backup_every(raw: str) -> Every:
+    try:
+        return parse_every(raw)
+    except ValueError as exc:
+        env.problems.append(("KIEMCHUNG_BACKUP_EVERY", str(exc)))
+        return parse_every("02:00")
+
+
+# Off, every N hours ("24", "6h") or daily at a local time ("02:00", the default).
+BACKUP_EVERY = _backup_every(env.text("KIEMCHUNG_BACKUP_EVERY", "02:00"))
+BACKUP_KEEP = env.integer("KIEMCHUNG_BACKUP_KEEP", 7, minimum=1)
+# /healthz answers 503 when the newest worker heartbeat is older than this many seconds.
+HEALTH_WORKER_STALE = env.integer("KIEMCHUNG_HEALTH_WORKER_STALE", 300, minimum=10)
+
+LOG_FORMAT = env.text("KIEMCHUNG_LOG_FORMAT", "text").strip().lower()
+if LOG_FORMAT not in ("text", "json"):
+    env.problems.append(("KIEMCHUNG_LOG_FORMAT", f"expected text or json, got {LOG_FORMAT!r}"))
+    LOG_FORMAT = "text"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+        "json": {"()": "kiemchung.ops.logs.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env.text("KIEMCHUNG_LOG_LEVEL", "INFO")},
-    # Chatty libraries: one line per HTTP request or index build is noise for operators.
-    "loggers": {name: {"level": "WARNING"} for name in ("bm25s", "httpx", "httpcore")},
+    # Chatty libraries: one line per HTTP request or index build is noise for operators;
+    # django_tasks' own start/finish lines repeat kiemchung.tasks' one line per task.
+    "loggers": {
+        name: {"level": "WARNING"} for name in ("bm25s", "httpx", "httpcore", "django_tasks")
+    },
 }
 
 SETTINGS_PROBLEMS = list(env.problems)

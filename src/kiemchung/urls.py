@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from kiemchung.ops.health import health
 from kiemchung.web.auth import AdminLoginForm, LoginView, LogoutView
 
 admin.site.site_header = _("Kiểm chứng — administration")
@@ -10,6 +11,7 @@ admin.site.index_title = _("Administration")
 admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
+    path("healthz", health, name="health"),
     path("login/", LoginView.as_view(), name="login"),
     path("logout/", LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),

@@ -45,6 +45,9 @@ def test_the_defaults_just_work(tmp_path: Path) -> None:
         ("DATABASE_URL", "mysql://root@127.0.0.1/x", "only sqlite:// and postgres://"),
         ("KIEMCHUNG_STORY_INDEX", "memcached", "KIEMCHUNG_STORY_INDEX must be one of"),
         ("KIEMCHUNG_FETCH_ALLOW", "not-a-network/99", "KIEMCHUNG_FETCH_ALLOW"),
+        ("KIEMCHUNG_BACKUP_EVERY", "sometimes", "KIEMCHUNG_BACKUP_EVERY: expected off"),
+        ("KIEMCHUNG_BACKUP_KEEP", "0", "KIEMCHUNG_BACKUP_KEEP: must be at least 1"),
+        ("KIEMCHUNG_LOG_FORMAT", "xml", "KIEMCHUNG_LOG_FORMAT: expected text or json"),
     ],
 )
 def test_a_malformed_value_fails_the_system_check(

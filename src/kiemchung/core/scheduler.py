@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 
 from django.db import close_old_connections
 
 log = logging.getLogger(__name__)
+task_log = logging.getLogger("kiemchung.tasks")
 
 PERIODIC: list[tuple[str, Callable[[], object]]] = []
 
@@ -27,14 +29,28 @@ def tick() -> dict[str, object]:
     """Run every periodic handler once; one failing handler never stops the others."""
     results: dict[str, object] = {}
     for name, handler in PERIODIC:
+        started = time.perf_counter()
+        outcome = "successful"
         try:
             results[name] = handler()
         except Exception:
             log.exception("periodic job %s failed", name)
-            results[name] = "failed"
+            results[name] = outcome = "failed"
         finally:
             close_old_connections()
+        _log_job(name, outcome, results[name], (time.perf_counter() - started) * 1000)
     return results
+
+
+def _log_job(name: str, outcome: str, result: object, duration_ms: float) -> None:
+    """One line per periodic job; at DEBUG when it found nothing to do (every 30 s)."""
+    idle = outcome == "successful" and not result
+    level = logging.DEBUG if idle else logging.ERROR if outcome == "failed" else logging.INFO
+    event = {"task": name, "kind": "periodic", "duration_ms": round(duration_ms, 1)}
+    event |= {"outcome": outcome, "result": result if isinstance(result, int | str) else None}
+    task_log.log(
+        level, "periodic %s %s %.1f ms", name, outcome, duration_ms, extra={"event": event}
+    )
 
 
 def run_forever(interval: float, stop: threading.Event) -> None:

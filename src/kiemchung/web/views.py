@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.paginator import Page, Paginator
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -143,7 +143,3 @@ def alert_status(request: HttpRequest, alert_id: int) -> HttpResponse:
         request, _("The alert is now “%(status)s”.") % {"status": alert.get_status_display()}
     )
     return redirect("web:story", alert.story_id)
-
-
-def health(request: HttpRequest) -> JsonResponse:
-    return JsonResponse({"status": "ok"})

@@ -5,12 +5,50 @@ from __future__ import annotations
 import os
 import socket
 from argparse import ArgumentParser
+from types import FrameType
 from typing import Any
 
 from django.core.management.base import BaseCommand
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
 
 from kiemchung.core import scheduler
+from kiemchung.core.signals import worker_turn
+
+
+class AnnouncingWorker(Worker):
+    """django-tasks-db's worker, sending ``worker_turn`` at each turn of its loop.
+
+    Its loop reads ``running`` once per turn: that read is the one hook it offers. A read
+    from the signal handler (``shutdown``) sends nothing, so no query runs inside it.
+    """
+
+    _running = True
+    _in_signal_handler = False
+
+    @property
+    def running(self) -> bool:
+        if not self._in_signal_handler:
+            worker_turn.send(sender=type(self), worker_id=self.worker_id)
+        return self._running
+
+    @running.setter
+    def running(self, value: bool) -> None:
+        self._running = value
+
+    def shutdown(self, signum: int, frame: FrameType | None) -> None:
+        self._in_signal_handler = True
+        try:
+            super().shutdown(signum, frame)
+        finally:
+            self._in_signal_handler = False
+
+    def run_task(self, db_task_result: DBTaskResult[Any, Any]) -> None:
+        worker_turn.send(sender=type(self), worker_id=self.worker_id)
+        try:
+            super().run_task(db_task_result)
+        finally:
+            worker_turn.send(sender=type(self), worker_id=self.worker_id)
 
 
 class Command(BaseCommand):
@@ -35,7 +73,7 @@ class Command(BaseCommand):
             scheduler.tick()
         elif not options["no_scheduler"]:
             scheduler.start_thread(options["schedule_every"])
-        worker = Worker(
+        worker = AnnouncingWorker(
             queue_names=["default"],
             interval=options["interval"],
             batch=options["batch"],

@@ -1,0 +1,1 @@
+"""Operations: backup and restore, scheduled backups, structured logs, health."""

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OpsConfig(AppConfig):
+    name = "kiemchung.ops"
+    label = "ops"
+    verbose_name = _("Operations")
+
+    def ready(self) -> None:
+        # Registers the scheduled backup, the per-task log lines and the heartbeat writer.
+        from kiemchung.ops import heartbeat, logs, schedule  # noqa: F401
