@@ -9,16 +9,19 @@ typed without diacritics lands in the same story as the original.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from kiemchung.sources.canonical import canonical_url
-from kiemchung.sources.records import Record
+from kiemchung.sources.canonical import InvalidURL, canonical_url
+from kiemchung.sources.records import Record, Rejection
 from kiemchung.stories.similarity import pack, unpack
 from kiemchung.text.langid import detect
 from kiemchung.text.minhash import MinHasher, shingle_hashes
 from kiemchung.text.normalize import keys
 from kiemchung.text.tokens import syllables
+
+log = logging.getLogger(__name__)
 
 NUM_PERM = 128
 BANDS = 42
@@ -64,8 +67,19 @@ def prepare(record: Record) -> PreparedDoc:
     )
 
 
-def prepare_many(records: list[Record]) -> list[PreparedDoc]:
-    return [prepare(record) for record in records]
+def prepare_many(records: list[Record]) -> list[PreparedDoc | Rejection]:
+    """Prepare a batch; a record that cannot be prepared becomes a rejection, alone."""
+    return [_prepare_one(record) for record in records]
+
+
+def _prepare_one(record: Record) -> PreparedDoc | Rejection:
+    try:
+        return prepare(record)
+    except InvalidURL as exc:
+        return Rejection(record.line, f"'url' {exc}")
+    except Exception as exc:  # one odd record must never lose its batch
+        log.exception("record on line %s could not be prepared", record.line)
+        return Rejection(record.line, f"the record could not be prepared ({type(exc).__name__})")
 
 
 def bands_of(packed: bytes) -> tuple[int, ...]:
