@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import islice
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -38,6 +37,7 @@ log = logging.getLogger(__name__)
 
 MAX_KEPT_REJECTIONS = 1000
 Prepared = PreparedDoc | Rejection
+BATCH_MAX_CHARS = 8_000_000  # text held by one batch, whatever its record count
 CLUSTER_LOCK_KEY = 727_001  # PostgreSQL advisory lock id for the clustering step
 
 
@@ -319,8 +319,23 @@ def _lock_clustering() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CLUSTER_LOCK_KEY])
 
 
-def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
-    while batch := list(islice(records, size)):
+def _chunks(
+    records: Iterator[Record], size: int, max_chars: int = BATCH_MAX_CHARS
+) -> Iterator[list[Record]]:
+    """Batches of ``size`` records, cut early when their text reaches ``max_chars``.
+
+    A batch of long records (up to the record limit each) would otherwise hold hundreds
+    of megabytes, several times over while batches are in flight to the workers.
+    """
+    batch: list[Record] = []
+    chars = 0
+    for record in records:
+        batch.append(record)
+        chars += len(record.text)
+        if len(batch) >= size or chars >= max_chars:
+            yield batch
+            batch, chars = [], 0
+    if batch:
         yield batch
 
 

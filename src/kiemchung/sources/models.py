@@ -39,9 +39,7 @@ class Source(models.Model):
     last_success_at = models.DateTimeField(_("last success"), null=True, blank=True)
     failures = models.PositiveIntegerField(_("consecutive failures"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
-    last_rejected = models.PositiveIntegerField(
-        _("entries rejected at the last poll"), default=0
-    )
+    last_rejected = models.PositiveIntegerField(_("entries rejected at the last poll"), default=0)
     etag = models.CharField(max_length=500, blank=True)
     last_modified = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sources', '0004_document_source_time_index'),
+        ("sources", "0004_document_source_time_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='source',
-            name='last_rejected',
-            field=models.PositiveIntegerField(default=0, verbose_name='entries rejected at the last poll'),
+            model_name="source",
+            name="last_rejected",
+            field=models.PositiveIntegerField(
+                default=0, verbose_name="entries rejected at the last poll"
+            ),
         ),
     ]

@@ -107,6 +107,8 @@ def iter_lines(
     number = 0
     for number, line in enumerate(lines, start=1):  # noqa: B007
         yield line
+    if chunks.problem and not number:  # not one whole line could be read
+        raise UnreadableInput(chunks.problem)
     if chunks.problem:
         yield DecodedLine(number + 1, None, chunks.problem)
 
