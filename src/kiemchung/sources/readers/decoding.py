@@ -141,15 +141,16 @@ class _Chunks:
             self.problem = f"the input is damaged or truncated here ({exc}); the rest was not read"
             return b""
         self.total += len(data)
-        if self.total > self.max_bytes:
+        if self.total > self.max_bytes:  # keep what fits, stop there
             limit = _megabytes(self.max_bytes)
             self.problem = f"the input is larger than {limit}; the rest was not read"
-            return b""
+            return data[: len(data) - (self.total - self.max_bytes)]
         return data
 
 
 def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):g} MB"
+    megabyte = 1024 * 1024
+    return f"{size / megabyte:g} MB" if size >= megabyte else f"{size} bytes"
 
 
 TOO_LONG = None
@@ -235,10 +236,10 @@ def read_at_most(stream: BinaryIO, limit: int, what: str) -> bytes:
     parts: list[bytes] = []
     while data := chunks.read():
         parts.append(data)
-    if chunks.problem and not parts:
-        raise UnreadableInput(chunks.problem)
     if chunks.total > limit:
         raise UnreadableInput(f"the {what} is larger than {_megabytes(limit)}")
+    if chunks.problem and not parts:
+        raise UnreadableInput(chunks.problem)
     return b"".join(parts)
 
 
