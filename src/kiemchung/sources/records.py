@@ -165,6 +165,8 @@ def parse_time(value: Any) -> datetime | None:
     """ISO 8601 text or Unix seconds; naive times are in the installation's time zone."""
     if value is None or value == "":
         return None
+    if isinstance(value, bool):
+        raise InvalidField(f"'posted_at' must be a date and time, got {value!r}")
     if isinstance(value, int | float) or (isinstance(value, str) and _looks_numeric(value)):
         return _from_unix(float(value))
     if not isinstance(value, str):
