@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from kiemchung.sources.canonical import InvalidURL, canonical_url
+from kiemchung.sources.canonical import InvalidURL, canonical_url, check_url
 
 LABEL = st.text(alphabet=st.sampled_from("abcxyz019-áđươ\uff03\u2100_."), min_size=0, max_size=70)
 HOSTS = st.one_of(
@@ -54,3 +54,13 @@ def test_a_canonical_url_is_its_own_canonical_form(url: str) -> None:
     once = canonical_or_invalid(url)
     if once is not None:
         assert canonical_url(once) == once
+
+
+@given(st.one_of(URLS, st.text(max_size=80)))
+def test_the_cheap_check_refuses_exactly_what_the_canonicaliser_refuses(url: str) -> None:
+    refused_by_check = False
+    try:
+        check_url(url)
+    except InvalidURL:
+        refused_by_check = True
+    assert refused_by_check == (canonical_or_invalid(url) is None)

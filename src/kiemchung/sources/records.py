@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from kiemchung.core.pseudonym import pseudonym
-from kiemchung.sources.canonical import InvalidURL, canonical_url
+from kiemchung.sources.canonical import InvalidURL
+from kiemchung.sources.canonical import check_url as valid_url
 
 SCHEMA_FIELDS = (
     "platform",
@@ -143,7 +144,7 @@ def _url(data: Mapping[str, Any]) -> str:
 def check_url(url: str) -> None:
     """Raise ``InvalidField`` for a URL that cannot be canonicalised."""
     try:
-        canonical_url(url)
+        valid_url(url)
     except InvalidURL as exc:
         raise InvalidField(f"'url' {exc}") from None
 
