@@ -225,6 +225,10 @@ FETCH_ALLOW = env.words("KIEMCHUNG_FETCH_ALLOW", [])
 # --- Ingestion and stories ---
 INGEST_BATCH_SIZE = env.integer("KIEMCHUNG_INGEST_BATCH_SIZE", 500, minimum=1)
 INGEST_MAX_RECORD_BYTES = env.integer("KIEMCHUNG_INGEST_MAX_RECORD_BYTES", 1_000_000, minimum=1)
+# Limits applied while reading, so that no input can exhaust memory (see README, Ingesting).
+INGEST_MAX_INPUT_MB = env.integer("KIEMCHUNG_INGEST_MAX_INPUT_MB", 2048, minimum=1)
+INGEST_MAX_PAGE_MB = env.integer("KIEMCHUNG_INGEST_MAX_PAGE_MB", 5, minimum=1)
+INGEST_MAX_FEED_MB = env.integer("KIEMCHUNG_INGEST_MAX_FEED_MB", 20, minimum=1)
 SOURCE_POLL_MINUTES = env.integer("KIEMCHUNG_SOURCE_POLL_MINUTES", 30, minimum=1)
 STORY_SIMILARITY = env.number("KIEMCHUNG_STORY_SIMILARITY", 0.28, minimum=0.05)
 STORY_INDEX = env.text("KIEMCHUNG_STORY_INDEX", "redis" if REDIS_URL else "file")

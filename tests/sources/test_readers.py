@@ -130,7 +130,7 @@ def test_a_csv_without_a_text_column_is_rejected_at_its_header() -> None:
 
 def test_a_record_over_the_size_limit_is_rejected() -> None:
     data = jsonl([{"text": "dài " * 300}, POSTS[0]]).encode("utf-8")
-    options = ReadOptions(max_record_chars=200)
+    options = ReadOptions(max_record_bytes=200)
     items = list(READERS["jsonl"].read(io.BufferedReader(io.BytesIO(data)), options))  # type: ignore[arg-type]
     assert [r.line for r in items if isinstance(r, Rejection)] == [1]
 

@@ -228,3 +228,14 @@ def test_exact_jaccard_compares_two_sets_of_hashes(
 def test_minhasher_needs_at_least_one_permutation() -> None:
     with pytest.raises(ValueError, match="at least 1"):
         MinHasher(num_perm=0)
+
+
+def test_the_bands_of_a_batch_equal_the_bands_one_by_one() -> None:
+    hasher = MinHasher(num_perm=128, seed=5)
+    rng = np.random.default_rng(3)
+    signatures = [
+        hasher.signature(rng.integers(0, 2**63, size=size, dtype=np.uint64))
+        for size in (0, 1, 7, 300)
+    ]
+    batch = hasher.bands_many(np.stack(signatures), 42, 3)
+    assert batch == [hasher.bands(signature, 42, 3) for signature in signatures]

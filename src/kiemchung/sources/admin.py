@@ -5,13 +5,23 @@ from kiemchung.sources.models import Document, IngestRun, Source
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin[Source]):
-    list_display = ("name", "kind", "location", "is_active", "next_poll_at", "failures")
+    list_display = (
+        "name",
+        "kind",
+        "location",
+        "is_active",
+        "next_poll_at",
+        "failures",
+        "last_rejected",
+        "last_error",
+    )
     list_filter = ("kind", "is_active")
     search_fields = ("name", "location")
     readonly_fields = (
         "last_polled_at",
         "last_success_at",
         "failures",
+        "last_rejected",
         "last_error",
         "etag",
         "last_modified",

@@ -10,18 +10,19 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import islice
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
 from kiemchung.core.bulk import allocate_ids, db_time, insert_rows
+from kiemchung.sources.children import die_with_parent
 from kiemchung.sources.models import Document, IngestRun, Source
 from kiemchung.sources.prepare import PreparedDoc, prepare_many
 from kiemchung.sources.records import Item, Record, Rejection
@@ -35,6 +36,8 @@ from kiemchung.stories.spikes import detect_spikes
 log = logging.getLogger(__name__)
 
 MAX_KEPT_REJECTIONS = 1000
+Prepared = PreparedDoc | Rejection
+BATCH_MAX_CHARS = 8_000_000  # text held by one batch, whatever its record count
 CLUSTER_LOCK_KEY = 727_001  # PostgreSQL advisory lock id for the clustering step
 
 
@@ -62,7 +65,10 @@ class IngestReport:
             "duplicates": self.duplicates,
             "rejected": self.rejected,
             "new_stories": self.new_stories,
-            "rejections": [{"line": r.line, "reason": r.reason} for r in self.rejections],
+            "rejections": [
+                {"line": r.line, "reason": r.reason}
+                for r in sorted(self.rejections, key=lambda r: r.line)
+            ],
         }
 
 
@@ -101,7 +107,11 @@ class Ingestor:
         run = IngestRun.objects.create(source=self.source, origin=origin[:2000])
         try:
             for prepared in self._prepared_batches(self._records(items, report)):
-                self._account(report, self.store(prepared))
+                docs = [doc for doc in prepared if isinstance(doc, PreparedDoc)]
+                for rejection in prepared:
+                    if isinstance(rejection, Rejection):
+                        report.reject(rejection)
+                self._account(report, self.store(docs))
         finally:
             self.index.save()
             self._finish(run, report)
@@ -177,7 +187,7 @@ class Ingestor:
             else:
                 yield item
 
-    def _prepared_batches(self, records: Iterator[Record]) -> Iterator[list[PreparedDoc]]:
+    def _prepared_batches(self, records: Iterator[Record]) -> Iterator[list[Prepared]]:
         batches = _chunks(records, self.batch_size)
         if self.workers == 1:
             for batch in batches:
@@ -309,16 +319,39 @@ def _lock_clustering() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CLUSTER_LOCK_KEY])
 
 
-def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
-    while batch := list(islice(records, size)):
+def _chunks(
+    records: Iterator[Record], size: int, max_chars: int = BATCH_MAX_CHARS
+) -> Iterator[list[Record]]:
+    """Batches of ``size`` records, cut early when their text reaches ``max_chars``.
+
+    A batch of long records (up to the record limit each) would otherwise hold hundreds
+    of megabytes, several times over while batches are in flight to the workers.
+    """
+    batch: list[Record] = []
+    chars = 0
+    for record in records:
+        batch.append(record)
+        chars += len(record.text)
+        if len(batch) >= size or chars >= max_chars:
+            yield batch
+            batch, chars = [], 0
+    if batch:
         yield batch
 
 
-def _prepare_in_pool(batches: Iterator[list[Record]], workers: int) -> Iterator[list[PreparedDoc]]:
-    """Prepare batches in worker processes, keeping a bounded number in flight, in order."""
+def _prepare_in_pool(batches: Iterator[list[Record]], workers: int) -> Iterator[list[Prepared]]:
+    """Prepare batches in worker processes, keeping a bounded number in flight, in order.
+
+    The workers die with this process, even when it is killed with SIGKILL.
+    """
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        in_flight: deque[Future[list[PreparedDoc]]] = deque()
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=die_with_parent,
+        initargs=(os.getpid(),),
+    ) as pool:
+        in_flight: deque[Future[list[Prepared]]] = deque()
         for batch in batches:
             in_flight.append(pool.submit(prepare_many, batch))
             if len(in_flight) > workers * 2:

@@ -39,6 +39,7 @@ class Source(models.Model):
     last_success_at = models.DateTimeField(_("last success"), null=True, blank=True)
     failures = models.PositiveIntegerField(_("consecutive failures"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
+    last_rejected = models.PositiveIntegerField(_("entries rejected at the last poll"), default=0)
     etag = models.CharField(max_length=500, blank=True)
     last_modified = models.CharField(max_length=100, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -54,6 +55,15 @@ class Source(models.Model):
     @property
     def is_pollable(self) -> bool:
         return self.kind in (SourceKind.FEED, SourceKind.WEB) and bool(self.location)
+
+    @property
+    def health(self) -> str:
+        """One line for the operator: ok, failing, or polled with rejected entries."""
+        if self.failures:
+            return f"failing ({self.failures}): {self.last_error}"
+        if self.last_rejected:
+            return f"rejected entries: {self.last_error}"
+        return "ok"
 
     def backoff(self) -> timedelta:
         """Delay before the next poll: the interval, doubled per failure, capped at a day."""

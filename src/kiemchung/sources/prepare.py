@@ -9,16 +9,21 @@ typed without diacritics lands in the same story as the original.
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from kiemchung.sources.canonical import canonical_url
-from kiemchung.sources.records import Record
+import numpy as np
+
+from kiemchung.sources.canonical import InvalidURL, canonical_url
+from kiemchung.sources.records import Record, Rejection
 from kiemchung.stories.similarity import pack, unpack
 from kiemchung.text.langid import detect
-from kiemchung.text.minhash import MinHasher, shingle_hashes
+from kiemchung.text.minhash import MinHasher, Signature, shingle_hashes
 from kiemchung.text.normalize import keys
 from kiemchung.text.tokens import syllables
+
+log = logging.getLogger(__name__)
 
 NUM_PERM = 128
 BANDS = 42
@@ -42,6 +47,38 @@ class PreparedDoc:
 
 def prepare(record: Record) -> PreparedDoc:
     """Run the whole text stage for one record."""
+    doc, signature = _without_bands(record)
+    doc.bands = tuple(HASHER.bands(signature, BANDS, ROWS))
+    return doc
+
+
+def prepare_many(records: list[Record]) -> list[PreparedDoc | Rejection]:
+    """Prepare a batch; a record that cannot be prepared becomes a rejection, alone.
+
+    The LSH bands of the whole batch are computed at once: per document they cost as
+    much as its MinHash signature, almost all of it in numpy's per-call overhead.
+    """
+    results: list[PreparedDoc | Rejection] = []
+    docs: list[PreparedDoc] = []
+    signatures: list[Signature] = []
+    for record in records:
+        try:
+            doc, signature = _without_bands(record)
+        except Exception as exc:  # one odd record must never lose its batch
+            results.append(_rejection(record, exc))
+            continue
+        results.append(doc)
+        docs.append(doc)
+        signatures.append(signature)
+    if docs:
+        for doc, bands in zip(
+            docs, HASHER.bands_many(np.stack(signatures), BANDS, ROWS), strict=True
+        ):
+            doc.bands = tuple(bands)
+    return results
+
+
+def _without_bands(record: Record) -> tuple[PreparedDoc, Signature]:
     title_keys = keys(record.title) if record.title else None
     text_keys = keys(record.text)
     content_hash = _digest(text_keys.match, size=16)
@@ -51,7 +88,7 @@ def prepare(record: Record) -> PreparedDoc:
         tokens = syllables(title_keys.ascii) + tokens
     shingles = shingle_hashes(tokens, SHINGLE_SIZE)
     signature = HASHER.signature(shingles)
-    return PreparedDoc(
+    doc = PreparedDoc(
         record=record,
         identity=identity_of(url, content_hash, record.account, record.posted_at),
         content_hash=content_hash,
@@ -60,12 +97,16 @@ def prepare(record: Record) -> PreparedDoc:
         match_text=_join(title_keys.match if title_keys else "", text_keys.match),
         ascii_text=_join(title_keys.ascii if title_keys else "", text_keys.ascii),
         signature=pack(signature, len(shingles)),
-        bands=tuple(HASHER.bands(signature, BANDS, ROWS)),
+        bands=(),
     )
+    return doc, signature
 
 
-def prepare_many(records: list[Record]) -> list[PreparedDoc]:
-    return [prepare(record) for record in records]
+def _rejection(record: Record, exc: Exception) -> Rejection:
+    if isinstance(exc, InvalidURL):
+        return Rejection(record.line, f"'url' {exc}")
+    log.exception("record on line %s could not be prepared", record.line)
+    return Rejection(record.line, f"the record could not be prepared ({type(exc).__name__})")
 
 
 def bands_of(packed: bytes) -> tuple[int, ...]:

@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 
 from kiemchung.core.pseudonym import pseudonym
+from kiemchung.sources.canonical import InvalidURL
+from kiemchung.sources.canonical import check_url as valid_url
 
 SCHEMA_FIELDS = (
     "platform",
@@ -34,6 +36,10 @@ SCHEMA_FIELDS = (
 ACCOUNT_KINDS = ("public", "private")
 MAX_COUNT = 2_000_000_000
 CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Times outside these bounds are typing errors or attacks, not posts: they would overflow
+# on conversion to UTC (year 1 at +14:00, year 9999 at -14:00) or skew the stories' growth.
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
 
 
 @dataclass(slots=True)
@@ -105,7 +111,7 @@ def _build(data: Mapping[str, Any], line: int) -> Record:
         raise InvalidField(f"account_kind must be 'public' or 'private', got {kind!r}")
     return Record(
         text=text,
-        url=_text(data, "url"),
+        url=_url(data),
         title=_text(data, "title")[:500],
         posted_at=parse_time(data.get("posted_at")),
         platform=_text(data, "platform")[:32].lower(),
@@ -129,6 +135,20 @@ def _text(data: Mapping[str, Any], name: str) -> str:
     return clean_text(value)
 
 
+def _url(data: Mapping[str, Any]) -> str:
+    url = _text(data, "url")
+    check_url(url)
+    return url
+
+
+def check_url(url: str) -> None:
+    """Raise ``InvalidField`` for a URL that cannot be canonicalised."""
+    try:
+        valid_url(url)
+    except InvalidURL as exc:
+        raise InvalidField(f"'url' {exc}") from None
+
+
 def _count(data: Mapping[str, Any], name: str) -> int:
     value = data.get(name)
     if value is None or value == "":
@@ -146,6 +166,8 @@ def parse_time(value: Any) -> datetime | None:
     """ISO 8601 text or Unix seconds; naive times are in the installation's time zone."""
     if value is None or value == "":
         return None
+    if isinstance(value, bool):
+        raise InvalidField(f"'posted_at' must be a date and time, got {value!r}")
     if isinstance(value, int | float) or (isinstance(value, str) and _looks_numeric(value)):
         return _from_unix(float(value))
     if not isinstance(value, str):
@@ -156,6 +178,19 @@ def parse_time(value: Any) -> datetime | None:
         raise InvalidField(f"'posted_at' is not an ISO 8601 date and time: {value!r}") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+    return checked_time(moment)
+
+
+def checked_time(moment: datetime) -> datetime:
+    """``moment`` when it lies between 1900 and 2200 (UTC); else ``InvalidField``."""
+    try:
+        in_utc = moment.astimezone(UTC)
+    except (OverflowError, ValueError):
+        in_utc = None
+    if in_utc is None or not EARLIEST <= in_utc < LATEST:
+        raise InvalidField(
+            f"'posted_at' is out of range ({EARLIEST.year}-{LATEST.year}): {moment.isoformat()}"
+        )
     return moment
 
 
@@ -165,6 +200,7 @@ def _looks_numeric(value: str) -> bool:
 
 def _from_unix(seconds: float) -> datetime:
     try:
-        return datetime.fromtimestamp(seconds, tz=UTC)
+        moment = datetime.fromtimestamp(seconds, tz=UTC)
     except (OverflowError, OSError, ValueError):
         raise InvalidField(f"'posted_at' is not a valid Unix time: {seconds!r}") from None
+    return checked_time(moment)

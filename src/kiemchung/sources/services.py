@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import logging
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -69,7 +70,7 @@ def ingest_path(path: Path, source_name: str | None = None, workers: int = 1) ->
     with _open_binary(path) as stream:
         reader = reader_for_path(str(path)) or _sniff_reader(stream)
         source = source_for(source_name or path.name, READER_KIND[reader.name], str(path))
-        options = ReadOptions(origin=str(path), max_record_chars=settings.INGEST_MAX_RECORD_BYTES)
+        options = read_options(str(path))
         items = _checked(reader.read(stream, options))
         return Ingestor(source, workers=workers).run(items, str(path))
 
@@ -105,11 +106,29 @@ def poll_source(source: Source) -> IngestReport | None:
     except (FetchError, UnreadableInput, InputRefused) as exc:
         _record_failure(source, str(exc))
         return None
-    source.failures, source.last_error = 0, ""
+    except Exception as exc:  # a poll must never die silently with the source still "ok"
+        log.exception("polling source %s failed", source.name)
+        _record_failure(source, f"{type(exc).__name__}: {exc}")
+        return None
+    _record_success(source, report)
+    return report
+
+
+def _record_success(source: Source, report: IngestReport | None) -> None:
+    """A poll that worked; the entries it rejected stay visible in the source's health."""
+    source.failures = 0
+    source.last_rejected = report.rejected if report else 0
+    source.last_error = _rejection_summary(report) if report and report.rejected else ""
     source.last_success_at = timezone.now()
     source.schedule_next()
     source.save()
-    return report
+
+
+def _rejection_summary(report: IngestReport) -> str:
+    shown = "; ".join(str(r) for r in report.rejections[:3])
+    more = report.rejected - min(3, len(report.rejections))
+    suffix = f" (and {more} more)" if more > 0 else ""
+    return f"{report.rejected} of {report.received} entries rejected: {shown}{suffix}"[:2000]
 
 
 def _poll(source: Source) -> IngestReport | None:
@@ -134,14 +153,23 @@ def _record_failure(source: Source, message: str) -> None:
 
 
 def _ingest_fetched(source: Source, reader: Reader, fetched: Fetched) -> IngestReport:
-    options = ReadOptions(
-        origin=fetched.url,
-        max_record_chars=settings.INGEST_MAX_RECORD_BYTES,
-        content_type=fetched.content_type,
-        charset=fetched.charset,
-    )
+    options = read_options(fetched.url, fetched.content_type, fetched.charset)
     items = _checked(reader.read(io.BytesIO(fetched.data), options))
     return Ingestor(source).run(items, fetched.url)
+
+
+def read_options(origin: str, content_type: str = "", charset: str | None = None) -> ReadOptions:
+    """Reading options with the installation's limits."""
+    megabyte = 1024 * 1024
+    return ReadOptions(
+        origin=origin,
+        max_record_bytes=settings.INGEST_MAX_RECORD_BYTES,
+        max_input_bytes=settings.INGEST_MAX_INPUT_MB * megabyte,
+        max_page_bytes=settings.INGEST_MAX_PAGE_MB * megabyte,
+        max_feed_bytes=settings.INGEST_MAX_FEED_MB * megabyte,
+        content_type=content_type,
+        charset=charset,
+    )
 
 
 def source_for(name: str, kind: str, location: str = "") -> Source:
@@ -193,7 +221,10 @@ def _open_binary(path: Path) -> Iterator[BinaryIO]:
 
 def _sniff_reader(stream: BinaryIO) -> Reader:
     """Guess the format of an input with no telling name or content type."""
-    head = (stream.peek(2048) if hasattr(stream, "peek") else stream.read(0))[:2048]
+    try:
+        head = (stream.peek(2048) if hasattr(stream, "peek") else stream.read(0))[:2048]
+    except (EOFError, OSError, zlib.error) as exc:
+        raise InputRefused(f"the input is damaged or truncated ({exc})") from exc
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if start.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")):
         return READERS["feed"]

@@ -15,7 +15,9 @@ MIN_CONTAINMENT = 0.7
 
 
 def pack(signature: np.ndarray, size: int) -> bytes:
-    return np.append(signature.astype(np.uint32), np.uint32(min(size, 2**32 - 1))).tobytes()
+    """The signature's uint32 values then its shingle count, little-endian."""
+    values: bytes = signature.astype("<u4", copy=False).tobytes()
+    return values + min(size, 2**32 - 1).to_bytes(4, "little")
 
 
 def unpack(raw: bytes) -> tuple[np.ndarray, int]:

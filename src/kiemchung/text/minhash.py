@@ -151,14 +151,25 @@ class MinHasher:
         different values. Signed so the values fit SQLite and PostgreSQL BIGINT.
         """
         values = np.asarray(signature, dtype=np.uint32).ravel()
-        if bands < 1 or rows < 1 or bands * rows > values.size:
+        return self.bands_many(values.reshape(1, -1), bands, rows)[0]
+
+    def bands_many(self, signatures: npt.ArrayLike, bands: int, rows: int) -> list[list[int]]:
+        """``bands`` of each row of a (documents, num_perm) array of signatures, at once.
+
+        The same values as ``bands`` one by one, with the numpy calls shared by the whole
+        batch (one call per row of a band instead of per document and row).
+        """
+        values = np.asarray(signatures, dtype=np.uint32)
+        width = values.shape[1] if values.ndim == 2 else 0
+        if bands < 1 or rows < 1 or bands * rows > width:
             raise ValueError(
-                f"{bands} bands of {rows} rows do not fit a signature of {values.size} values"
+                f"{bands} bands of {rows} rows do not fit a signature of {width} values"
             )
-        blocks = values[: bands * rows].astype(np.uint64).reshape(bands, rows)
+        blocks = values[:, : bands * rows].astype(np.uint64).reshape(len(values), bands, rows)
         mixed = _mix64(np.arange(1, bands + 1, dtype=np.uint64) * _BAND_SALT)
+        mixed = np.broadcast_to(mixed, (len(values), bands))
         for row in range(rows):
-            mixed = _mix64(mixed ^ (blocks[:, row] + _row_salt(row)))
+            mixed = _mix64(mixed ^ (blocks[:, :, row] + _row_salt(row)))
         as_signed: npt.NDArray[np.int64] = mixed.view(np.int64)
         return as_signed.tolist()  # type: ignore[no-any-return]
 

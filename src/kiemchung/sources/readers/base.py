@@ -20,7 +20,10 @@ ReaderFunc = Callable[[BinaryIO, "ReadOptions"], Iterator[Item]]
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
     origin: str = ""  # the URL or path being read, for links and defaults
-    max_record_chars: int = 1_000_000
+    max_record_bytes: int = 1_000_000  # longest line (JSON lines, CSV)
+    max_input_bytes: int = 2 * 1024 * 1024 * 1024  # largest input, after decompression
+    max_page_bytes: int = 5 * 1024 * 1024  # largest web page
+    max_feed_bytes: int = 20 * 1024 * 1024  # largest RSS or Atom feed
     content_type: str = ""
     charset: str | None = None
 

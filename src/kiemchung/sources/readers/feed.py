@@ -10,11 +10,18 @@ from typing import Any, BinaryIO
 import feedparser
 
 from kiemchung.sources.readers.base import ReadOptions, register
-from kiemchung.sources.readers.decoding import UnreadableInput
+from kiemchung.sources.readers.decoding import UnreadableInput, read_at_most
 from kiemchung.sources.readers.markup import html_to_text
-from kiemchung.sources.records import Item, Record, Rejection, clean_text
+from kiemchung.sources.records import (
+    InvalidField,
+    Item,
+    Record,
+    Rejection,
+    check_url,
+    checked_time,
+    clean_text,
+)
 
-MAX_FEED_BYTES = 50 * 1024 * 1024
 # Complaints about HTTP headers or declared encodings, not about the feed's content.
 BENIGN = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
 
@@ -31,11 +38,9 @@ BENIGN = (feedparser.NonXMLContentType, feedparser.CharacterEncodingOverride)
     ),
 )
 def read_feed(stream: BinaryIO, options: ReadOptions) -> Iterator[Item]:
-    data = stream.read(MAX_FEED_BYTES + 1)
+    data = read_at_most(stream, options.max_feed_bytes, "feed")
     if not data.strip():
         raise UnreadableInput("the input is empty")
-    if len(data) > MAX_FEED_BYTES:
-        raise UnreadableInput(f"the feed is larger than {MAX_FEED_BYTES // (1024 * 1024)} MB")
     parsed = feedparser.parse(data, response_headers=_headers(options))
     broken = parsed.bozo and not isinstance(parsed.get("bozo_exception"), BENIGN)
     if broken and not parsed.entries:
@@ -51,12 +56,21 @@ def read_feed(stream: BinaryIO, options: ReadOptions) -> Iterator[Item]:
 
 
 def _record(entry: Any, number: int, outlet: str) -> Item:
+    try:
+        return _checked_record(entry, number, outlet)
+    except InvalidField as exc:
+        return Rejection(number, f"feed entry {number}: {exc}")
+
+
+def _checked_record(entry: Any, number: int, outlet: str) -> Item:
     text = _entry_text(entry)
     if not text:
         return Rejection(number, f"feed entry {number} has no text")
+    url = clean_text(str(entry.get("link", "")))
+    check_url(url)
     return Record(
         text=text,
-        url=entry.get("link", ""),
+        url=url,
         title=clean_text(html_to_text(entry.get("title", "")))[:500],
         posted_at=_entry_time(entry),
         platform="web",
@@ -77,7 +91,11 @@ def _entry_time(entry: Any) -> datetime | None:
     parsed: time.struct_time | None = entry.get("published_parsed") or entry.get("updated_parsed")
     if parsed is None:
         return None
-    return datetime(*parsed[:6], tzinfo=UTC)
+    try:
+        moment = datetime(*parsed[:6], tzinfo=UTC)
+    except (TypeError, ValueError, OverflowError):  # a year 10000, a month 13
+        raise InvalidField(f"'published' is not a valid date: {tuple(parsed[:6])}") from None
+    return checked_time(moment)
 
 
 def _headers(options: ReadOptions) -> dict[str, str] | None:

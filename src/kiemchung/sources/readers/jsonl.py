@@ -18,18 +18,11 @@ from kiemchung.sources.records import Item, Rejection, record_from_mapping
     content_types=("application/x-ndjson", "application/jsonl"),
 )
 def read_jsonl(stream: BinaryIO, options: ReadOptions) -> Iterator[Item]:
-    for line in iter_lines(stream):
+    for line in iter_lines(stream, options.max_record_bytes, options.max_input_bytes):
         if line.text is None:
             yield Rejection(line.number, line.error)
-            continue
-        if not line.text.strip():
-            continue
-        if len(line.text) > options.max_record_chars:
-            yield Rejection(
-                line.number, f"record longer than {options.max_record_chars} characters"
-            )
-            continue
-        yield _parse(line.text, line.number)
+        elif line.text and not line.text.isspace():
+            yield _parse(line.text, line.number)
 
 
 def _parse(text: str, number: int) -> Item:

@@ -9,17 +9,21 @@ from typing import Any, BinaryIO
 import trafilatura
 
 from kiemchung.sources.readers.base import ReadOptions, register
-from kiemchung.sources.readers.decoding import UnreadableInput, decode_document
-from kiemchung.sources.records import InvalidField, Item, Record, Rejection, clean_text, parse_time
-
-MAX_PAGE_BYTES = 20 * 1024 * 1024
+from kiemchung.sources.readers.decoding import decode_document, read_at_most
+from kiemchung.sources.records import (
+    InvalidField,
+    Item,
+    Record,
+    Rejection,
+    check_url,
+    clean_text,
+    parse_time,
+)
 
 
 @register("web", extensions=(".html", ".htm"), content_types=("text/html", "application/xhtml+xml"))
 def read_web_page(stream: BinaryIO, options: ReadOptions) -> Iterator[Item]:
-    data = stream.read(MAX_PAGE_BYTES + 1)
-    if len(data) > MAX_PAGE_BYTES:
-        raise UnreadableInput(f"the page is larger than {MAX_PAGE_BYTES // (1024 * 1024)} MB")
+    data = read_at_most(stream, options.max_page_bytes, "page")
     markup = decode_document(data, options.charset)
     extracted: Any = trafilatura.bare_extraction(
         markup, url=options.origin or None, with_metadata=True, include_comments=False
@@ -29,7 +33,7 @@ def read_web_page(stream: BinaryIO, options: ReadOptions) -> Iterator[Item]:
         return
     yield Record(
         text=clean_text(extracted.text),
-        url=extracted.url or options.origin,
+        url=_address(extracted.url, options.origin),
         title=clean_text(extracted.title or "")[:500],
         posted_at=_published(extracted.date),
         platform="web",
@@ -37,6 +41,15 @@ def read_web_page(stream: BinaryIO, options: ReadOptions) -> Iterator[Item]:
         account_kind="public",
         line=1,
     )
+
+
+def _address(declared: str | None, origin: str) -> str:
+    """The page's own canonical address when it is a valid URL, else where it was read."""
+    try:
+        check_url(declared or "")
+    except InvalidField:
+        return origin
+    return declared or origin
 
 
 def _published(value: str | None) -> datetime | None:

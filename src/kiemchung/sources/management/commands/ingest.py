@@ -7,7 +7,7 @@ import os
 from argparse import ArgumentParser
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from kiemchung.sources.services import InputRefused, ingest_target
 
@@ -39,8 +39,9 @@ class Command(BaseCommand):
         except InputRefused as exc:
             self.stderr.write(f"kiemchung ingest: refused: {exc}")
             raise SystemExit(EXIT_REFUSED) from exc
-        except OSError as exc:
-            raise CommandError(f"cannot read {options['target']}: {exc}") from exc
+        except OSError as exc:  # unreadable file (permissions, a device): refused as a whole
+            self.stderr.write(f"kiemchung ingest: refused: cannot read {options['target']}: {exc}")
+            raise SystemExit(EXIT_REFUSED) from exc
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False))
         else:

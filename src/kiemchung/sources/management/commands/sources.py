@@ -45,9 +45,7 @@ class Command(BaseCommand):
 
     def _list(self) -> None:
         for source in Source.objects.order_by("name"):
-            health = (
-                f"failing ({source.failures}): {source.last_error}" if source.failures else "ok"
-            )
+            health = source.health
             nxt = source.next_poll_at.isoformat() if source.next_poll_at else "-"
             self.stdout.write(
                 f"{source.pk}\t{source.name}\t{source.kind}\t{source.location or '-'}\t"
