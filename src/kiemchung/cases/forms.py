@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kiemchung.cases.models import CaseState
 from kiemchung.cases.uploads import ALLOWED
-from kiemchung.claims.models import Verdict
+from kiemchung.claims.models import CASE_VERDICTS
 from kiemchung.sources.models import Document
 
 ACCEPT = ",".join(sorted({*ALLOWED, *(content_type for content_type, _magic in ALLOWED.values())}))
@@ -56,7 +56,7 @@ class CiteDocumentForm(forms.Form):
 
 
 class VerdictForm(forms.Form):
-    verdict = forms.ChoiceField(label=_("Verdict"), choices=[("", "—"), *Verdict.choices])
+    verdict = forms.ChoiceField(label=_("Verdict"), choices=[("", "—"), *CASE_VERDICTS])
     rationale = _text(_("Rationale"), rows=5)
     summary = _text(_("Public summary"), required=False)
 
