@@ -518,7 +518,8 @@ class _Reading:
         if verdict is not None:
             return _Rating(verdict, text, written)
         numbers = [raw.get(name) for name in RATING_NUMBERS]
-        verdict = verdict_for_number(*numbers, site=_site(url))
+        value, best, worst = numbers
+        verdict = verdict_for_number(value, best, worst, site=_site(url))
         original = text or _number_label(numbers)
         if verdict is None:
             verdict = UNRATED

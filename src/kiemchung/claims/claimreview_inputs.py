@@ -77,7 +77,7 @@ def _page_reviews(number: int, record: Any, problems: list[Problem]) -> Numbered
     if not isinstance(record, dict) or not isinstance(record.get("page"), str):
         problems.append(Problem(number, 'not a saved page: no "page" text'))
         return []
-    url = record.get("url") if isinstance(record.get("url"), str) else ""
+    url = str(record["url"]) if isinstance(record.get("url"), str) else ""
     documents = []
     for block in json_ld_blocks(record["page"]):
         try:
@@ -136,7 +136,8 @@ def _review_node(claim: JsonDict, review: JsonDict) -> JsonDict:
     """One API review as the ClaimReview JSON-LD node it stands for."""
     node: JsonDict = {"@type": "ClaimReview", "url": review.get("url", "")}
     node["claimReviewed"] = claim.get("text", "")
-    publisher = review.get("publisher") if isinstance(review.get("publisher"), dict) else {}
+    written = review.get("publisher")
+    publisher: JsonDict = written if isinstance(written, dict) else {}
     author = {"@type": "Organization", "name": publisher.get("name") or publisher.get("site")}
     if publisher.get("site"):
         author["url"] = f"https://{str(publisher['site']).strip('/')}"

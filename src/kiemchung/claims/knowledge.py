@@ -27,6 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django.db import transaction
+from django.db.models import Count
 
 from kiemchung.claims.claimreview import (
     FactCheckData,
@@ -340,6 +341,19 @@ def _apply(current: FactCheck, values: dict[str, Any]) -> bool:
             setattr(current, name, value)
             changed = True
     return changed
+
+
+def other_languages(limit: int = 12) -> list[str]:
+    """The languages of the knowledge base other than Vietnamese (codes, most used first):
+    search pages say that matching across languages is only approximate."""
+    rows = (
+        FactCheck.objects.exclude(language="")
+        .exclude(language__istartswith="vi")
+        .values_list("language")
+        .annotate(n=Count("id"))
+        .order_by("-n", "language")[:limit]
+    )
+    return [str(language) for language, _ in rows]
 
 
 def guess_language(text: str) -> str:

@@ -20,7 +20,7 @@ class Verdict(models.TextChoices):
     UNVERIFIABLE = "unverifiable", _("Unverifiable")
     OUT_OF_SCOPE = "out_of_scope", _("Not a factual claim (out of scope)")
     # Only for imported fact-checks whose rating we could not read: not a verdict.
-    UNRATED = "unrated", _("Unrated (the publisher's rating is shown as written)")
+    UNRATED = "unrated", _("Unrated")
 
 
 # The verdicts a case may reach: "unrated" is never ours to give.

@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
                     ("false", "False"),
                     ("unverifiable", "Unverifiable"),
                     ("out_of_scope", "Not a factual claim (out of scope)"),
-                    ("unrated", "Unrated (the publisher's rating is shown as written)"),
+                    ("unrated", "Unrated"),
                 ],
                 max_length=16,
                 verbose_name="verdict",

@@ -78,8 +78,7 @@ def summary(report: ImportReport) -> str:
     lines = [
         f"{report.records} records ({report.format}): {report.added} added, "
         f"{report.updated} updated, {report.unchanged} unchanged, {report.rejected} rejected.",
-        "Verdicts: "
-        + (", ".join(f"{v} {n}" for v, n in report.verdicts.most_common()) or "none"),
+        "Verdicts: " + (", ".join(f"{v} {n}" for v, n in report.verdicts.most_common()) or "none"),
     ]
     if report.unrated:
         lines.append(
