@@ -50,8 +50,8 @@ def parse_pages_numbered(data: bytes | str, origin: str = "") -> tuple[Numbered,
     found: Numbered = []
     for number, record in _page_records(text, problems):
         found += _page_reviews(number, record, problems)
-    if not found and not any(p.is_error for p in problems):
-        problems.append(Problem(0, "no ClaimReview found"))
+    if not found and not any(p.is_error and p.index == 0 for p in problems):
+        problems.append(Problem(0, "no ClaimReview found in any page"))
     return found, problems
 
 

@@ -137,7 +137,7 @@ def _check_header(header: list[str]) -> list[Problem]:
     if "verdict" not in header and "original_rating" not in header:
         missing.append("verdict")
     if missing:
-        return [Problem(1, f"the header has no column {', '.join(missing)}")]
+        return [Problem(0, f"the header has no column {', '.join(missing)}")]
     unknown = [name for name in header if name and name not in COLUMNS]
     if unknown:
         return [Problem(1, f"unknown columns ignored: {', '.join(unknown)}", "warning")]
