@@ -5,7 +5,14 @@ from kiemchung.claims.models import Claim, ClaimMatch, FactCheck
 
 @admin.register(FactCheck)
 class FactCheckAdmin(admin.ModelAdmin[FactCheck]):
-    list_display = ("claim_reviewed", "verdict", "publisher", "published_at", "is_local")
+    list_display = (
+        "claim_reviewed",
+        "verdict",
+        "original_rating",
+        "publisher",
+        "published_at",
+        "is_local",
+    )
     list_filter = ("verdict", "is_local", "language", "publisher")
     search_fields = ("claim_reviewed", "summary", "url")
     date_hierarchy = "published_at"
