@@ -140,7 +140,7 @@ def test_the_file_input_says_which_types_are_accepted(member_client: Client, cas
     assert "up to 10 MB" in page
 
 
-def test_downloads_follow_the_case_s_visibility(
+def test_downloads_follow_the_case_s_visibility_and_read_only_may_not_download(
     member_client: Client, case: Case, tree: UnitTree
 ) -> None:
     upload(member_client, case, "anh-chup.png", png_bytes())
@@ -150,7 +150,7 @@ def test_downloads_follow_the_case_s_visibility(
     outsider.force_login(make_user(Role.HEAD, tree.sibling))
     reader.force_login(make_user(Role.READONLY, tree.commune))
     assert outsider.get(url).status_code == 404
-    assert reader.get(url).status_code == 200
+    assert reader.get(url).status_code == 403
     assert Client().get(url).status_code == 302  # to the login page
 
 

@@ -23,3 +23,56 @@ def test_the_admin_lists_units_as_a_tree_with_their_members(client: Client) -> N
     assert client.get(f"/admin/org/orgunit/{commune.pk}/change/").status_code == 200
     for model in ("partneragency", "membership", "task"):
         assert client.get(f"/admin/org/{model}/").status_code == 200
+
+
+def test_roles_given_changed_and_taken_in_the_admin_are_audited(client: Client) -> None:
+    from kiemchung.cases.models import AuditEvent
+
+    admin = User.objects.create_superuser("quantri", "q@kiemchung.invalid", "x")
+    unit = OrgUnit.objects.create(name="Tỉnh Hòa Lâm")
+    person = User.objects.create_user("nguoi-moi")
+    client.force_login(admin)
+    response = client.post(
+        "/admin/org/membership/add/", {"user": person.pk, "unit": unit.pk, "role": "verifier"}
+    )
+    assert response.status_code == 302
+    membership = Membership.objects.get(user=person)
+    added = AuditEvent.objects.get(action="membership.added")
+    assert (added.actor, added.changes["role"]) == (admin, [None, "verifier"])
+    client.post(
+        f"/admin/org/membership/{membership.pk}/change/",
+        {"user": person.pk, "unit": unit.pk, "role": "reviewer"},
+    )
+    changed = AuditEvent.objects.get(action="membership.changed")
+    assert changed.changes == {"role": ["verifier", "reviewer"]}
+    client.post(f"/admin/org/membership/{membership.pk}/delete/", {"post": "yes"})
+    assert not Membership.objects.exists()
+    removed = AuditEvent.objects.get(action="membership.removed")
+    assert removed.changes["user"] == ["nguoi-moi", None]
+
+
+def test_roles_given_in_a_units_member_list_are_audited(client: Client) -> None:
+    from kiemchung.cases.models import AuditEvent
+
+    admin = User.objects.create_superuser("quantri", "q@kiemchung.invalid", "x")
+    unit = OrgUnit.objects.create(name="Tỉnh Hòa Lâm")
+    person = User.objects.create_user("nguoi-moi")
+    client.force_login(admin)
+    prefix = "memberships"
+    response = client.post(
+        f"/admin/org/orgunit/{unit.pk}/change/",
+        {
+            "name": unit.name,
+            "level": "",
+            "parent": "",
+            f"{prefix}-TOTAL_FORMS": "1",
+            f"{prefix}-INITIAL_FORMS": "0",
+            f"{prefix}-0-user": person.pk,
+            f"{prefix}-0-role": "member",
+            f"{prefix}-0-agency": "",
+            f"{prefix}-0-unit": unit.pk,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Membership.objects.filter(user=person, role="member").exists()
+    assert AuditEvent.objects.filter(action="membership.added").count() == 1

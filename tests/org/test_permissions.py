@@ -37,22 +37,23 @@ def member(role: str, unit: OrgUnit, agency: PartnerAgency | None = None) -> Use
 
 EXPECTED = {
     Role.HEAD: set(Action),
-    Role.DEPUTY: set(Action) - {Action.MANAGE_ORG},
+    Role.DEPUTY: set(Action) - {Action.MANAGE_ORG, Action.SEE_TIP_CONTACTS},
     Role.REVIEWER: {
         Action.VIEW_DESK, Action.COMMENT_CASE, Action.VIEW_TASKS, Action.OPEN_CASE,
-        Action.WORK_CASE, Action.REVIEW_CASE, Action.CLOSE_CASE,
+        Action.WORK_CASE, Action.REVIEW_CASE, Action.CLOSE_CASE, Action.DOWNLOAD_EVIDENCE,
     },
     Role.VERIFIER: {
         Action.VIEW_DESK, Action.COMMENT_CASE, Action.VIEW_TASKS, Action.OPEN_CASE,
-        Action.WORK_CASE, Action.CLOSE_CASE,
+        Action.WORK_CASE, Action.CLOSE_CASE, Action.DOWNLOAD_EVIDENCE,
     },
     Role.MEMBER: {
         Action.VIEW_DESK, Action.COMMENT_CASE, Action.VIEW_TASKS, Action.OPEN_CASE,
-        Action.WORK_CASE,
+        Action.WORK_CASE, Action.DOWNLOAD_EVIDENCE,
     },
     Role.SECRETARIAT: {
         Action.VIEW_DESK, Action.COMMENT_CASE, Action.VIEW_TASKS, Action.OPEN_CASE,
-        Action.ASSIGN_CASE, Action.MANAGE_TASKS, Action.UPDATE_TASK,
+        Action.ASSIGN_CASE, Action.MANAGE_TASKS, Action.UPDATE_TASK, Action.DOWNLOAD_EVIDENCE,
+        Action.SEE_TIP_CONTACTS,
     },
     Role.LIAISON: set(),
     Role.READONLY: {Action.VIEW_DESK, Action.VIEW_TASKS},

@@ -1,4 +1,4 @@
-"""The staff's list of tips: for the desk only; contacts only for heads and admins."""
+"""The staff's list of tips: for the desk only; contacts only for the top unit's heads."""
 
 from __future__ import annotations
 

@@ -101,6 +101,8 @@ def test_a_tip_needs_a_text_or_a_link(english: Client) -> None:
         {"text": "ok", "contact": "c" * 201},
         {"url": "javascript:alert(1)"},
         {"url": "ftp://x.example/file"},
+        {"text": "ok", "url": "https://a.example:99999/x"},
+        {"text": "ok", "url": "http://[::1"},
     ],
 )
 def test_a_tip_over_the_limits_or_with_a_strange_link_is_refused(
@@ -284,6 +286,21 @@ def test_a_later_match_never_replaces_a_better_one(petrol_check: FactCheck) -> N
     tip.refresh_from_db()
     assert tip.match_score == 1.0
     assert best <= 1.0
+
+
+def test_a_link_with_an_impossible_port_is_a_clear_form_error_and_stores_nothing(
+    client: Client,
+) -> None:
+    response = send(client, text="Tin nhắn lạ", url="https://a.example:99999/x")
+    assert response.status_code == 400
+    assert "Không đọc được đường dẫn này" in response.content.decode()
+    assert not Tip.objects.exists()
+
+
+def test_an_invalid_tip_does_not_use_up_the_hourly_limit(english: Client) -> None:
+    for _ in range(6):
+        assert send(english, url="https://a.example:99999/x").status_code == 400
+    assert send(english, text="Tin đồn thật sự").status_code == 302
 
 
 def test_a_refused_link_is_explained_once(english: Client) -> None:

@@ -1,16 +1,19 @@
-"""Cases in the Django admin. The audit history is read-only: nobody adds, edits or deletes."""
+"""Cases in the Django admin, to look at only.
+
+Every change to a case, its evidence, its comments and the audit history goes through
+``kiemchung.cases.services``, which checks the workflow and the four-eyes rule and writes
+the history. The admin adds, edits and deletes none of them.
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
 from kiemchung.cases.models import AuditEvent, Case, Comment, Evidence
+from kiemchung.core.admin import ViewOnlyAdmin
 
 
-class EvidenceInline(admin.TabularInline[Evidence, Case]):
+class EvidenceInline(ViewOnlyAdmin, admin.TabularInline[Evidence, Case]):
     model = Evidence
     extra = 0
     fields = ("kind", "title", "url", "original_name", "content_type", "size", "added_by")
@@ -19,7 +22,7 @@ class EvidenceInline(admin.TabularInline[Evidence, Case]):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin[Case]):
+class CaseAdmin(ViewOnlyAdmin, admin.ModelAdmin[Case]):
     list_display = ("__str__", "unit", "state", "verdict", "assignee", "updated_at")
     list_filter = ("state", "verdict", "unit")
     search_fields = ("title", "claim_text")
@@ -40,7 +43,7 @@ class CaseAdmin(admin.ModelAdmin[Case]):
 
 
 @admin.register(Evidence)
-class EvidenceAdmin(admin.ModelAdmin[Evidence]):
+class EvidenceAdmin(ViewOnlyAdmin, admin.ModelAdmin[Evidence]):
     list_display = ("__str__", "case", "kind", "added_by", "created_at")
     list_filter = ("kind",)
     search_fields = ("title", "url", "note", "original_name")
@@ -49,25 +52,16 @@ class EvidenceAdmin(admin.ModelAdmin[Evidence]):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin[Comment]):
+class CommentAdmin(ViewOnlyAdmin, admin.ModelAdmin[Comment]):
     list_display = ("__str__", "case", "author", "created_at")
     search_fields = ("text",)
     raw_id_fields = ("case", "author")
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin[AuditEvent]):
+class AuditEventAdmin(ViewOnlyAdmin, admin.ModelAdmin[AuditEvent]):
     list_display = ("created_at", "actor_name", "action", "object_type", "object_id", "case")
     list_filter = ("action", "object_type")
     search_fields = ("actor_name", "action", "object_id")
     date_hierarchy = "created_at"
     readonly_fields = [field.name for field in AuditEvent._meta.fields]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

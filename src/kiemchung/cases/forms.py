@@ -6,12 +6,13 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.models import User
-from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from kiemchung.cases.models import CaseState
 from kiemchung.cases.uploads import ALLOWED
 from kiemchung.claims.models import CASE_VERDICTS
+from kiemchung.core.forms import WebAddressField
+from kiemchung.core.params import IdField
 from kiemchung.sources.models import Document
 
 ACCEPT = ",".join(sorted({*ALLOWED, *(content_type for content_type, _magic in ALLOWED.values())}))
@@ -28,13 +29,8 @@ def _title() -> forms.CharField:
 
 
 class LinkEvidenceForm(forms.Form):
-    url = forms.URLField(
-        label=_("Link"),
-        max_length=2000,
-        assume_scheme="https",
-        # Django's URLField also takes ftp: evidence links are http(s) only.
-        validators=[URLValidator(schemes=["http", "https"])],
-    )
+    # Django's URLField also takes ftp: evidence links are http(s) only.
+    url = WebAddressField(label=_("Link"), max_length=2000, assume_scheme="https")
     title = _title()
     note = _text(_("Note"), required=False, rows=2)
 
@@ -67,9 +63,7 @@ class CommentForm(forms.Form):
 
 class StateForm(forms.Form):
     target = forms.ChoiceField(choices=CaseState.choices)
-    duplicate_of = forms.IntegerField(
-        label=_("Duplicate of case number"), required=False, min_value=1
-    )
+    duplicate_of = IdField(label=_("Duplicate of case number"), required=False)
     note = _text(_("Note for the history (optional)"), required=False, rows=2)
 
 
@@ -89,10 +83,10 @@ class AssignForm(forms.Form):
 
 
 class OpenCaseForm(forms.Form):
-    story_id = forms.IntegerField(required=False, min_value=1)
-    claim_id = forms.IntegerField(required=False, min_value=1)
-    tip_id = forms.IntegerField(required=False, min_value=1)
-    unit = forms.IntegerField(required=False, min_value=1)
+    story_id = IdField(required=False)
+    claim_id = IdField(required=False)
+    tip_id = IdField(required=False)
+    unit = IdField(required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

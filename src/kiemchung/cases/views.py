@@ -32,8 +32,16 @@ from kiemchung.cases.services import CaseAlreadyOpen, ServiceError
 from kiemchung.cases.uploads import ALLOWED, suffix_of
 from kiemchung.cases.workflow import TransitionError
 from kiemchung.claims.models import Claim
+from kiemchung.core.params import parse_id
 from kiemchung.org.models import OrgUnit
-from kiemchung.org.permissions import Action, can, can_anywhere, units_where, visible_units
+from kiemchung.org.permissions import (
+    Action,
+    can,
+    can_anywhere,
+    may_download_evidence,
+    units_where,
+    visible_units,
+)
 from kiemchung.publishing.models import Tip
 from kiemchung.sources.models import Document
 from kiemchung.sources.search import search_backend
@@ -64,10 +72,6 @@ def _clean(form: forms.Form) -> dict[str, Any]:
 # --- the list -----------------------------------------------------------------------
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
 @login_required
 @require_GET
 def case_list(request: HttpRequest) -> HttpResponse:
@@ -88,7 +92,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         cases = cases.filter(assignee=user)
     elif assignee == "none":
         cases = cases.filter(assignee__isnull=True)
-    unit_id = _int(request.GET.get("unit"))
+    unit_id = parse_id(request.GET.get("unit"))
     if unit_id is not None and any(unit.pk == unit_id for unit in units):
         cases = cases.filter(unit_id=unit_id)
     page = Paginator(cases.order_by("-updated_at", "-pk"), PAGE_SIZE).get_page(
@@ -152,6 +156,7 @@ def _detail_context(request: HttpRequest, user: User, case: Case) -> dict[str, A
         "needs_duplicate": any(t.target == CaseState.DUPLICATE for t in transitions),
         "can_work": can_work,
         "can_comment": can(user, Action.COMMENT_CASE, case.unit),
+        "can_download": may_download_evidence(user, case),
         "tasks": case.tasks.select_related("agency"),
         "can_escalate": can(user, Action.MANAGE_TASKS, case.unit),
         "can_assign": can_assign,
@@ -293,7 +298,7 @@ def comment(request: HttpRequest, user: User, case: Case) -> str:
 def open_case(request: HttpRequest) -> HttpResponse:
     """Open a case from a story, a claim or a tip, in the chosen (or first) unit."""
     user = _user(request)
-    unit = _opening_unit(user, _int(request.POST.get("unit")))
+    unit = _opening_unit(user, parse_id(request.POST.get("unit")))
     form = case_forms.OpenCaseForm(request.POST)
     try:
         data = _clean(form)
@@ -326,7 +331,7 @@ def _open(user: User, unit: OrgUnit, data: dict[str, Any]) -> Case:
 
 def _back(request: HttpRequest) -> str:
     target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return target
@@ -343,7 +348,11 @@ def evidence_download(request: HttpRequest, evidence_id: int) -> FileResponse:
     visible = Evidence.objects.filter(
         case__in=services.visible_cases(_user(request)), kind=EvidenceKind.FILE
     )
-    evidence = get_object_or_404(visible.exclude(file=""), pk=evidence_id)
+    evidence = get_object_or_404(
+        visible.exclude(file="").select_related("case__unit"), pk=evidence_id
+    )
+    if not may_download_evidence(_user(request), evidence.case):
+        raise PermissionDenied(Action.DOWNLOAD_EVIDENCE.value)
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError:

@@ -1,10 +1,14 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from kiemchung.claims.models import Claim, ClaimMatch, FactCheck
 
 
 @admin.register(FactCheck)
 class FactCheckAdmin(admin.ModelAdmin[FactCheck]):
+    """Imported fact-checks may be corrected here; our own published ones may not: they
+    are changed by their case, through the audited workflow."""
+
     list_display = (
         "claim_reviewed",
         "verdict",
@@ -17,6 +21,12 @@ class FactCheckAdmin(admin.ModelAdmin[FactCheck]):
     search_fields = ("claim_reviewed", "summary", "url")
     date_hierarchy = "published_at"
 
+    def has_change_permission(self, request: HttpRequest, obj: FactCheck | None = None) -> bool:
+        return (obj is None or not obj.is_local) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: FactCheck | None = None) -> bool:
+        return (obj is None or not obj.is_local) and super().has_delete_permission(request, obj)
+
 
 class ClaimMatchInline(admin.TabularInline[ClaimMatch, Claim]):
     model = ClaimMatch
@@ -28,8 +38,9 @@ class ClaimMatchInline(admin.TabularInline[ClaimMatch, Claim]):
 @admin.register(Claim)
 class ClaimAdmin(admin.ModelAdmin[Claim]):
     list_display = ("text", "story", "checkworthiness", "is_factual", "match_decision", "matched")
-    list_filter = ("is_factual", "match_decision", "language")
+    # "Not a factual claim" labels teach the check-worthiness scorer (``triage retrain``).
     list_editable = ("is_factual",)
+    list_filter = ("is_factual", "match_decision", "language")
     list_select_related = ("story", "matched")
     search_fields = ("text",)
     raw_id_fields = ("story", "document", "matched")

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kiemchung.org.models import OrgUnit, PartnerAgency, Task, TaskStatus
+from kiemchung.org.models import OrgUnit, PartnerAgency, Role, Task, TaskStatus
 
 
 class TaskForm(forms.Form):
@@ -55,3 +55,25 @@ class TaskUpdateForm(forms.Form):
     @classmethod
     def for_task(cls, task: Task) -> TaskUpdateForm:
         return cls(initial={"status": task.status, "due_date": task.due_date})
+
+
+class MemberForm(forms.Form):
+    """A role for an existing account; the agency only from those the head may choose."""
+
+    username = forms.CharField(label=_("User name"), max_length=150)
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    agency = forms.ModelChoiceField(
+        label=_("Agency (liaisons only)"), queryset=PartnerAgency.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, agencies: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["agency"])  # type: ignore[type-arg]
+        field.queryset = agencies if agencies is not None else PartnerAgency.objects.none()
+
+    def clean_username(self) -> Any:
+        name = self.cleaned_data["username"].strip()
+        member = get_user_model().objects.filter(username=name, is_active=True).first()
+        if member is None:
+            raise forms.ValidationError(_("No active account has this user name."))
+        return member

@@ -29,28 +29,36 @@ class Action(StrEnum):
     UPDATE_TASK = "task.update"
     VIEW_TASKS = "task.view"
     MANAGE_ORG = "org.manage"
+    DOWNLOAD_EVIDENCE = "evidence.download"
+    SEE_TIP_CONTACTS = "tip.contacts"
 
 
 A = Action
-_STAFF = {A.VIEW_DESK, A.COMMENT_CASE, A.VIEW_TASKS}
+_STAFF = {A.VIEW_DESK, A.COMMENT_CASE, A.VIEW_TASKS, A.DOWNLOAD_EVIDENCE}
 _CASEWORK = _STAFF | {A.OPEN_CASE, A.WORK_CASE}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.HEAD: frozenset(Action),
-    Role.DEPUTY: frozenset(set(Action) - {A.MANAGE_ORG}),
+    Role.DEPUTY: frozenset(set(Action) - {A.MANAGE_ORG, A.SEE_TIP_CONTACTS}),
     Role.REVIEWER: frozenset(_CASEWORK | {A.REVIEW_CASE, A.CLOSE_CASE}),
     Role.VERIFIER: frozenset(_CASEWORK | {A.CLOSE_CASE}),
     Role.MEMBER: frozenset(_CASEWORK),
     Role.SECRETARIAT: frozenset(
-        _STAFF | {A.OPEN_CASE, A.ASSIGN_CASE, A.MANAGE_TASKS, A.UPDATE_TASK}
+        _STAFF | {A.OPEN_CASE, A.ASSIGN_CASE, A.MANAGE_TASKS, A.UPDATE_TASK, A.SEE_TIP_CONTACTS}
     ),
     # A liaison acts for one partner agency, on that agency's tasks only: see
     # ``liaison_agency_ids`` and ``kiemchung.org.services.visible_tasks``.
     Role.LIAISON: frozenset(),
+    # Read-only sees the desk (case pages, evidence listed by title and link) but does not
+    # download uploaded files: they are screenshots and messages that may name people.
     Role.READONLY: frozenset({A.VIEW_DESK, A.VIEW_TASKS}),
 }
 
 _CACHE_ATTR = "_kiemchung_memberships"
+
+
+def _superuser(user: Any) -> bool:
+    return bool(getattr(user, "is_superuser", False) and user.is_active)
 
 
 def memberships(user: Any) -> list[Membership]:
@@ -73,7 +81,7 @@ def roles_for(user: Any, unit: OrgUnit | None) -> set[str]:
 
 
 def actions_for(user: Any, unit: OrgUnit | None) -> frozenset[Action]:
-    if getattr(user, "is_superuser", False) and user.is_active:
+    if _superuser(user):
         return frozenset(Action)
     allowed: set[Action] = set()
     for role in roles_for(user, unit):
@@ -87,7 +95,7 @@ def can(user: Any, action: Action, unit: OrgUnit | None) -> bool:
 
 def can_anywhere(user: Any, action: Action) -> bool:
     """True when the user may do ``action`` in at least one unit."""
-    if getattr(user, "is_superuser", False) and user.is_active:
+    if _superuser(user):
         return True
     return any(action in ROLE_ACTIONS.get(m.role, frozenset()) for m in memberships(user))
 
@@ -99,7 +107,7 @@ def require(user: Any, action: Action, unit: OrgUnit | None) -> None:
 
 def units_where(user: Any, action: Action) -> QuerySet[OrgUnit]:
     """Every unit in which the user may do ``action`` (their units and all below)."""
-    if getattr(user, "is_superuser", False) and user.is_active:
+    if _superuser(user):
         return OrgUnit.objects.all()
     paths = [
         m.unit.path
@@ -127,3 +135,16 @@ def sees_tasks(user: Any) -> bool:
 def liaison_agency_ids(user: Any) -> set[int]:
     """Partner agencies the user speaks for, as a liaison."""
     return {m.agency_id for m in memberships(user) if m.role == Role.LIAISON and m.agency_id}
+
+
+# --- who sees what personal data: one rule each ------------------------------------------
+
+
+def sees_tip_contacts(user: Any) -> bool:
+    """A tipster's contact: the head or secretariat of a top unit (tips belong to no unit)."""
+    return units_where(user, A.SEE_TIP_CONTACTS).filter(parent=None).exists() or _superuser(user)
+
+
+def may_download_evidence(user: Any, case: Any) -> bool:
+    """An evidence file: staff of the case's unit or above, never read-only or liaisons."""
+    return can(user, A.DOWNLOAD_EVIDENCE, case.unit)

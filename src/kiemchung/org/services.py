@@ -165,6 +165,13 @@ def _reminder_text(task: Task, today: date) -> tuple[str, str]:
 # --- members ---------------------------------------------------------------------------
 
 
+def choosable_agencies(user: Any) -> QuerySet[PartnerAgency]:
+    """Agencies a head may name for a liaison: active ones of the units they manage."""
+    return PartnerAgency.objects.filter(
+        unit__in=units_where(user, Action.MANAGE_ORG), is_active=True
+    ).select_related("unit")
+
+
 class MembershipRefused(ValueError):
     """A membership change the desk refuses, with a message for the person asking."""
 
@@ -178,8 +185,11 @@ def add_member(
         raise PermissionDenied(Action.MANAGE_ORG.value)
     if role not in Role.values:
         raise MembershipRefused(_("Choose a role from the list."))
-    if role == Role.LIAISON and agency is None:
-        raise MembershipRefused(_("A liaison speaks for a partner agency: choose one."))
+    if role == Role.LIAISON:
+        if agency is None:
+            raise MembershipRefused(_("A liaison speaks for a partner agency: choose one."))
+        if not choosable_agencies(user).filter(pk=agency.pk).exists():
+            raise PermissionDenied(Action.MANAGE_ORG.value)
     membership, created = Membership.objects.get_or_create(
         user=member,
         unit=unit,

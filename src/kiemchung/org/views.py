@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -14,8 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kiemchung.cases.models import Case
+from kiemchung.core.params import parse_id
 from kiemchung.org import services
-from kiemchung.org.forms import TaskForm, TaskUpdateForm
+from kiemchung.org.forms import MemberForm, TaskForm, TaskUpdateForm
 from kiemchung.org.models import (
     OPEN_TASK_STATUSES,
     Membership,
@@ -109,10 +109,10 @@ def task_new(request: HttpRequest) -> HttpResponse:
 
 
 def _case_for(request: HttpRequest, units: object) -> Case | None:
-    case_id = request.GET.get("case") or request.POST.get("case")
-    if not case_id or not str(case_id).isdigit():
+    case_id = parse_id(request.GET.get("case") or request.POST.get("case"))
+    if case_id is None:
         return None
-    return get_object_or_404(Case, pk=int(case_id), unit__in=units)
+    return get_object_or_404(Case, pk=case_id, unit__in=units)
 
 
 def _initial(case: Case | None) -> dict[str, object]:
@@ -142,6 +142,7 @@ def organisation(request: HttpRequest) -> HttpResponse:
     context = {
         "rows": rows,
         "agencies": agencies,
+        "choosable_agencies": services.choosable_agencies(request.user) if manageable else [],
         "roles": Role.choices,
         "any_manageable": bool(manageable),
     }
@@ -152,25 +153,23 @@ def organisation(request: HttpRequest) -> HttpResponse:
 @login_required
 def member_add(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = get_object_or_404(OrgUnit, pk=unit_id)
-    member = (
-        get_user_model()
-        .objects.filter(username=request.POST.get("username", "").strip(), is_active=True)
-        .first()
-    )
-    agency_id = request.POST.get("agency", "")
-    agency = (
-        PartnerAgency.objects.filter(pk=int(agency_id)).first() if agency_id.isdigit() else None
-    )
-    if member is None:
-        messages.error(request, _("No active account has this user name."))
-    else:
-        try:
-            services.add_member(request.user, unit, member, request.POST.get("role", ""), agency)
-            messages.success(
-                request, _("%(user)s was added to %(unit)s.") % {"user": member, "unit": unit}
-            )
-        except services.MembershipRefused as exc:
-            messages.error(request, str(exc))
+    form = MemberForm(request.POST, agencies=services.choosable_agencies(request.user))
+    if not form.is_valid():
+        if not can(request.user, Action.MANAGE_ORG, unit):
+            raise PermissionDenied(Action.MANAGE_ORG.value)
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect("org:organisation")
+    data = form.cleaned_data
+    member = data["username"]
+    try:
+        services.add_member(request.user, unit, member, data["role"], data["agency"])
+        messages.success(
+            request, _("%(user)s was added to %(unit)s.") % {"user": member, "unit": unit}
+        )
+    except services.MembershipRefused as exc:
+        messages.error(request, str(exc))
     return redirect("org:organisation")
 
 

@@ -5,19 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from kiemchung.core.forms import WebAddressField
 from kiemchung.publishing.services import MAX_TIP_CONTACT, MAX_TIP_TEXT, MAX_TIP_URL
 
 # The honeypot's name: a field a person never sees, and a form-filling robot fills in.
 HONEYPOT = "website"
-
-
-class WebAddressField(forms.URLField):
-    """A link to a web page: http or https, nothing else."""
-
-    default_validators = [URLValidator(schemes=["http", "https"])]
 
 
 class TipForm(forms.Form):

@@ -1,7 +1,7 @@
 """How many tips one address may send in an hour (``KIEMCHUNG_TIP_RATE_PER_HOUR``).
 
 The address itself is never kept: ``kiemchung.core.ratelimit`` counts under an HMAC of
-it, in the cache, and nothing about the sender reaches the database.
+it (in Redis or the database), and nothing about the sender reaches the database.
 """
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ def _limit() -> RateLimit:
     return RateLimit("tip", settings.TIP_RATE_PER_HOUR, WINDOW_SECONDS)
 
 
-def is_limited(address: str) -> bool:
-    """True when the address has used up its tips for the last hour."""
-    return _limit().exceeded(address)
+def take_slot(address: str) -> bool:
+    """Reserve one of the address's tips for this hour; False when none is left."""
+    return _limit().acquire(address)
 
 
-def count_tip(address: str) -> None:
-    _limit().hit(address)
+def give_back(address: str) -> None:
+    """A reserved tip that was not sent (the form was wrong) does not count."""
+    _limit().release(address)

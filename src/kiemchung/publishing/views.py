@@ -25,7 +25,7 @@ from kiemchung.claims.claimreview import (
 )
 from kiemchung.claims.knowledge import factcheck_data, other_languages
 from kiemchung.claims.models import FactCheck
-from kiemchung.org.permissions import Action, can_anywhere
+from kiemchung.org.permissions import Action, can_anywhere, sees_tip_contacts
 from kiemchung.publishing import ratelimit
 from kiemchung.publishing.forms import TipForm
 from kiemchung.publishing.models import Tip, TipStatus
@@ -118,16 +118,16 @@ def tip_form(request: HttpRequest) -> HttpResponse:
     if request.method != "POST":
         return render(request, "publishing/tip_form.html", {"form": TipForm(contact_days=days)})
     address = client_address(request)
-    if ratelimit.is_limited(address):
+    if not ratelimit.take_slot(address):
+        ratelimit.give_back(address)
         context = {"form": TipForm(request.POST, contact_days=days), "limited": True}
         return render(request, "publishing/tip_form.html", context, status=429)
     form = TipForm(request.POST, contact_days=days)
     if form.is_robot:
-        ratelimit.count_tip(address)
         return redirect("publishing:thanks")
     if not form.is_valid():
+        ratelimit.give_back(address)
         return render(request, "publishing/tip_form.html", {"form": form}, status=400)
-    ratelimit.count_tip(address)
     data = form.cleaned_data
     tip = receive_tip(data["text"], data["url"], data["contact"])
     token = signing.dumps(tip.pk, salt=THANKS_SALT)
@@ -162,11 +162,6 @@ def _thanked_tip(token: str) -> Tip | None:
 # --- staff -----------------------------------------------------------------------------
 
 
-def may_see_contacts(user: Any) -> bool:
-    """Tipsters' contacts: only those who manage the organisation (heads, superusers)."""
-    return can_anywhere(user, Action.MANAGE_ORG)
-
-
 def require_anywhere(user: Any, action: Action) -> None:
     """Tips belong to no unit: the action must be allowed to the user in some unit."""
     if not can_anywhere(user, action):
@@ -180,7 +175,7 @@ def tip_list(request: HttpRequest) -> HttpResponse:
     tips = Tip.objects.select_related("factcheck__case", "story").order_by("-created_at")
     if status in TipStatus.values:
         tips = tips.filter(status=status)
-    show_contacts = may_see_contacts(request.user)
+    show_contacts = sees_tip_contacts(request.user)
     if show_contacts:
         tips = tips.select_related("contact")
     context = {

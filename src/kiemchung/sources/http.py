@@ -683,7 +683,7 @@ def _retry_after(value: str | None) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
@@ -712,7 +712,7 @@ def _check_content_type(url: httpx.URL, response: httpx.Response, policy: FetchP
 
 def _check_declared_length(url: httpx.URL, response: httpx.Response, policy: FetchPolicy) -> None:
     declared = response.headers.get("content-length", "").strip()
-    if declared.isdigit() and int(declared) > policy.max_bytes:
+    if declared.isascii() and declared.isdigit() and int(declared) > policy.max_bytes:
         message = f"{url} announces {declared} bytes, more than {policy.max_bytes}"
         raise FetchError("too_large", message, url=str(url), status=response.status_code)
 

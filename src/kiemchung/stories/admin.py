@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from kiemchung.core.admin import ViewOnlyAdmin
 from kiemchung.stories.models import Alert, Story, StoryBucket
 
 
@@ -22,8 +23,9 @@ class StoryBucketAdmin(admin.ModelAdmin[StoryBucket]):
 
 
 @admin.register(Alert)
-class AlertAdmin(admin.ModelAdmin[Alert]):
+class AlertAdmin(ViewOnlyAdmin, admin.ModelAdmin[Alert]):
+    """Alerts come from spike detection; people handle them on the story page, audited."""
+
     list_display = ("story", "kind", "status", "window_start", "window_end", "count", "ratio")
     list_filter = ("status", "kind")
-    list_editable = ("status",)
     raw_id_fields = ("story",)

@@ -30,31 +30,39 @@ def _limits() -> tuple[RateLimit, RateLimit]:
 
 
 class RateLimitedLoginMixin(forms.Form):
+    """Reserve a slot per user name and per address *before* the password is checked.
+
+    The reservation is one atomic increment (``RateLimit.acquire``), so however many
+    attempts arrive at once, at most the configured number of passwords are checked per
+    window. A refused attempt and a right password give their slots back: only failed
+    password checks use them up.
+    """
+
     request: Any
 
     def clean(self) -> dict[str, Any]:
-        by_user, by_address = _limits()
+        limits = _limits()
         username = str(self.data.get("username", "")).strip().casefold()
         address = client_address(self.request) if self.request else ""
-        blocked = [
-            (limit, subject)
-            for limit, subject in ((by_user, username), (by_address, address))
-            if limit.exceeded(subject)
-        ]
-        if blocked:
-            minutes = max(limit.retry_minutes(subject) for limit, subject in blocked)
+        subjects = list(zip(limits, (username, address), strict=True))
+        granted = [limit.acquire(subject) for limit, subject in subjects]
+        if not all(granted):
+            for limit, subject in subjects:
+                limit.release(subject)  # refused unchecked: this attempt takes no slot
+            minutes = max(
+                limit.retry_minutes(subject)
+                for (limit, subject), ok in zip(subjects, granted, strict=True)
+                if not ok
+            )
             raise forms.ValidationError(
                 _("Too many failed attempts. Try again in %(minutes)d minutes.")
                 % {"minutes": minutes},
                 code="rate_limited",
             )
-        try:
-            cleaned: dict[str, Any] = super().clean() or {}
-        except forms.ValidationError:
-            by_user.hit(username)
-            by_address.hit(address)
-            raise
+        cleaned: dict[str, Any] = super().clean() or {}
+        by_user, by_address = limits
         by_user.reset(username)
+        by_address.release(address)
         return cleaned
 
 

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kiemchung.sources.models import Source
-from kiemchung.stories.models import Theme
+from kiemchung.stories.models import AlertStatus, Theme
 from kiemchung.web.search import Filters, Status
 
 STATUS_CHOICES = [
@@ -44,3 +44,11 @@ class SearchForm(forms.Form):
             theme=data.get("theme") or "",
             status=data.get("status") or "",
         )
+
+
+class AlertStatusForm(forms.Form):
+    """What a person may set an alert to: acknowledged or closed (never back to open)."""
+
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[c for c in AlertStatus.choices if c[0] != AlertStatus.OPEN]
+    )

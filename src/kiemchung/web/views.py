@@ -24,7 +24,7 @@ from kiemchung.stories.alerts import set_alert_status
 from kiemchung.stories.models import Alert, AlertStatus, Story
 from kiemchung.web.access import desk_required
 from kiemchung.web.charts import dashboard_charts
-from kiemchung.web.forms import SearchForm
+from kiemchung.web.forms import AlertStatusForm, SearchForm
 from kiemchung.web.search import Filters, find_documents, find_factchecks, load_in_order
 
 TASK_HORIZON_DAYS = 3
@@ -136,7 +136,11 @@ def _document_page(filters: Filters, number: str | None) -> tuple[Page[Any], lis
 @desk_required
 def alert_status(request: HttpRequest, alert_id: int) -> HttpResponse:
     alert = get_object_or_404(Alert, pk=alert_id)
-    set_alert_status(request.user, alert, request.POST.get("status", ""))
+    form = AlertStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a status from the list."))
+        return redirect("web:story", alert.story_id)
+    set_alert_status(request.user, alert, form.cleaned_data["status"])
     messages.success(
         request, _("The alert is now “%(status)s”.") % {"status": alert.get_status_display()}
     )
