@@ -135,9 +135,9 @@ def test_the_verdict_is_our_code_or_any_rating_the_mapping_knows(
     assert (items[0].verdict, items[0].original_rating) == expected
 
 
-def test_an_unknown_publisher_rating_is_kept_as_unverifiable_with_a_warning() -> None:
+def test_an_unknown_publisher_rating_is_kept_as_unrated_with_a_warning() -> None:
     items, problems = parse_csv(one_row(**GOOD | {"verdict": ""}, original_rating="Zombie claim"))
-    assert (items[0].verdict, items[0].original_rating) == ("unverifiable", "Zombie claim")
+    assert (items[0].verdict, items[0].original_rating) == ("unrated", "Zombie claim")
     assert [(p.index, p.level) for p in problems] == [(2, "warning")]
 
 

@@ -123,10 +123,10 @@ def test_rejected_records_are_counted_with_their_reasons() -> None:
     reasons = " / ".join(p.reason for p in report.errors)
     assert "claimReviewed" in reasons
     assert "http" in reasons
-    assert "same URL as record 1" in reasons
+    assert "same URL and claim as record 1" in reasons
     assert "language is longer than 16" in reasons
     assert [p.index for p in report.warnings] == [6]
-    assert FactCheck.objects.get(url="https://a.example/6").verdict == "unverifiable"
+    assert FactCheck.objects.get(url="https://a.example/6").verdict == "unrated"
     assert report.as_dict()["rejected"] == 4
 
 
@@ -211,8 +211,7 @@ def test_impossible_requests_are_refused(tmp_path: Path, call: Any, error: type[
         call(tmp_path)
 
 
-def test_a_broken_input_adds_nothing_and_says_why() -> None:
-    report = import_factchecks(b"[{broken", "jsonld")
-    assert counts(report) == (0, 0, 0, 0)
-    assert "JSON" in report.errors[0].reason
+def test_a_broken_input_is_refused_adds_nothing_and_says_why() -> None:
+    with pytest.raises(ImportRefused, match="JSON"):
+        import_factchecks(b"[{broken", "jsonld")
     assert FactCheck.objects.count() == 0

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kiemchung.cases.models import CaseState
 from kiemchung.cases.uploads import ALLOWED
-from kiemchung.claims.models import Verdict
+from kiemchung.claims.models import CASE_VERDICTS
 from kiemchung.core.forms import WebAddressField
 from kiemchung.core.params import IdField
 from kiemchung.sources.models import Document
@@ -52,7 +52,7 @@ class CiteDocumentForm(forms.Form):
 
 
 class VerdictForm(forms.Form):
-    verdict = forms.ChoiceField(label=_("Verdict"), choices=[("", "—"), *Verdict.choices])
+    verdict = forms.ChoiceField(label=_("Verdict"), choices=[("", "—"), *CASE_VERDICTS])
     rationale = _text(_("Rationale"), rows=5)
     summary = _text(_("Public summary"), required=False)
 

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kiemchung.claims.models import Verdict
+from kiemchung.claims.models import CASE_VERDICTS
 
 
 class CaseState(models.TextChoices):
@@ -82,7 +82,7 @@ class Case(models.Model):
         related_name="+",
         verbose_name=_("opened by"),
     )
-    verdict = models.CharField(_("verdict"), max_length=16, choices=Verdict.choices, blank=True)
+    verdict = models.CharField(_("verdict"), max_length=16, choices=CASE_VERDICTS, blank=True)
     rationale = models.TextField(
         _("rationale"), blank=True, help_text=_("Why the evidence supports the verdict.")
     )

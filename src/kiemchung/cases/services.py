@@ -33,7 +33,7 @@ from kiemchung.cases.models import (
 )
 from kiemchung.cases.uploads import UploadRejected, check_upload
 from kiemchung.cases.workflow import Transition, TransitionError, transition, transitions_from
-from kiemchung.claims.models import Claim, Verdict
+from kiemchung.claims.models import CASE_VERDICTS, Claim, Verdict
 from kiemchung.org.models import Membership, OrgUnit
 from kiemchung.org.permissions import Action, can, require, visible_units
 from kiemchung.publishing.models import Tip, TipStatus
@@ -219,7 +219,7 @@ def set_verdict(user: UserLike, case: Case, verdict: str, rationale: str, summar
     require(user, Action.WORK_CASE, fresh.unit)
     if fresh.state not in (CaseState.NEW, CaseState.VERIFYING):
         raise ServiceError(_("The verdict can only be changed while the case is being verified."))
-    if verdict not in Verdict.values:
+    if verdict not in {code for code, _label in CASE_VERDICTS}:
         raise ServiceError(_("Choose a verdict from the list."))
     changes = _apply(
         fresh,

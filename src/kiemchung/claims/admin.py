@@ -9,7 +9,14 @@ class FactCheckAdmin(admin.ModelAdmin[FactCheck]):
     """Imported fact-checks may be corrected here; our own published ones may not: they
     are changed by their case, through the audited workflow."""
 
-    list_display = ("claim_reviewed", "verdict", "publisher", "published_at", "is_local")
+    list_display = (
+        "claim_reviewed",
+        "verdict",
+        "original_rating",
+        "publisher",
+        "published_at",
+        "is_local",
+    )
     list_filter = ("verdict", "is_local", "language", "publisher")
     search_fields = ("claim_reviewed", "summary", "url")
     date_hierarchy = "published_at"

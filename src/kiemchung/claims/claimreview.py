@@ -4,20 +4,23 @@ Plain Python, no database. ``parse_claimreview`` finds every schema.org ClaimRev
 JSON-LD document (a single object, an array, an ``@graph``, nested in a page's other
 JSON-LD such as a NewsArticle's ``review``, or the ``<script type="application/ld+json">``
 blocks of an HTML page) and maps it onto ``FactCheckData``, the shape of the
-``FactCheck`` model. Other publishers' rating scales are mapped onto our verdict scale by
-``verdict_for_rating`` (a table of textual ratings in English and Vietnamese), then by
-``verdict_for_number`` (the position of ``ratingValue`` between ``worstRating`` and
-``bestRating``); a rating neither understands is kept as written and mapped to
-"unverifiable" with a warning, never dropped.
+``FactCheck`` model. Other publishers' ratings are mapped onto our verdict scale by
+``verdict_for_rating`` (the label tables of ``kiemchung.claims.ratings``, one data file
+per language; a known word always wins over a number), then by ``verdict_for_number``
+(only on a numeric scale we understand: ``ratings/scales.toml``). A rating neither
+understands is kept as written with the verdict "unrated" and a warning, never dropped
+nor guessed.
 
-What the model has no field for is kept in ``extra``: unknown ClaimReview properties under
-their own name, and the unmapped parts of the rating, the reviewer and the claim under
-``reviewRating``, ``author`` and ``itemReviewed``. ``to_claimreview`` puts them back, so
-``parse_claimreview(export_claimreview(items))`` gives ``items`` again for our own records
-(a record whose ``original_rating`` is a label the table maps to its verdict).
+What the publisher wrote survives: the ``reviewRating`` object, the ``author`` (a person
+stays a person, an organisation an organisation) and ``datePublished`` are kept as
+written (``review_rating``, ``author``, ``date_published``), and ``to_claimreview`` gives
+them back for an imported fact-check; only our own carry our 1-5 scale. Other ClaimReview
+properties the model has no field for are kept in ``extra`` under their own name, the
+unmapped parts of the claim under ``itemReviewed``.
 
 Claims, not people (principles.md): the author of a reviewed claim is kept only when it is
-an organisation, and objects typed ``Person`` are never stored in ``extra``.
+an organisation, and objects typed ``Person`` are never stored in ``extra``. The byline of
+a published fact-check (its ``author``) is public attribution, kept as published.
 
 Only web addresses are accepted: a record whose ``url`` is not an absolute http(s) address
 is rejected, any other such link (evidence, appearance, publisher) is left out with a
@@ -27,16 +30,17 @@ from ``extra``.
 
 from __future__ import annotations
 
+import email.utils
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
 
-from kiemchung.text.normalize import ascii_key
+from kiemchung.claims.ratings import rating_table
 
 # The codes of ``kiemchung.claims.models.Verdict``, repeated here to keep this module free
 # of Django; a test checks that both lists agree.
@@ -46,7 +50,9 @@ MISLEADING = "misleading"
 FALSE = "false"
 UNVERIFIABLE = "unverifiable"
 OUT_OF_SCOPE = "out_of_scope"
-VERDICTS = (TRUE, MOSTLY_TRUE, MISLEADING, FALSE, UNVERIFIABLE, OUT_OF_SCOPE)
+# An imported rating we could not read: not a verdict, the publisher's label is shown.
+UNRATED = "unrated"
+VERDICTS = (TRUE, MOSTLY_TRUE, MISLEADING, FALSE, UNVERIFIABLE, OUT_OF_SCOPE, UNRATED)
 
 # The label we publish for each verdict (reviewRating.alternateName).
 VERDICT_LABELS_VI = {
@@ -56,49 +62,13 @@ VERDICT_LABELS_VI = {
     FALSE: "Sai sự thật",
     UNVERIFIABLE: "Chưa thể kiểm chứng",
     OUT_OF_SCOPE: "Ngoài phạm vi kiểm chứng",
+    UNRATED: "Chưa xếp loại",
 }
 
 # The 1-5 scale we publish for the factual verdicts (Google asks for a numeric rating).
 BEST_RATING = 5
 WORST_RATING = 1
 NUMERIC_RATINGS = {FALSE: 1, MISLEADING: 2, MOSTLY_TRUE: 4, TRUE: 5}
-
-# Textual ratings of other publishers, by verdict, separated by "|". Matching ignores case,
-# diacritics, punctuation and underscores, so our own codes ("mostly_true") are found too.
-RATING_NAMES: dict[str, str] = {
-    FALSE: (
-        "false | fake | fake news | pants on fire | incorrect | wrong | not true | fabricated"
-        " | hoax | scam | four pinocchios | sai | sai sự thật | tin giả | bịa đặt | tin bịa đặt"
-        " | không đúng | không đúng sự thật | không chính xác | hoàn toàn sai | sai hoàn toàn"
-        " | giả mạo | lừa đảo | tin đồn thất thiệt | thông tin sai sự thật | ảnh cũ | video cũ"
-    ),
-    MISLEADING: (
-        "misleading | missing context | half true | partly false | partly true | mostly false"
-        " | mixture | mixed | exaggerated | out of context | needs context | distorted"
-        " | cherry picked | barely true | gây hiểu lầm | sai một phần | thiếu bối cảnh"
-        " | đúng một phần | phóng đại | sai lệch | nửa đúng nửa sai | sai bối cảnh"
-        " | gây hiểu nhầm | thiếu ngữ cảnh | phần lớn sai | cắt ghép"
-    ),
-    MOSTLY_TRUE: (
-        "mostly true | largely true | mostly correct | mostly accurate | gần đúng"
-        " | phần lớn đúng | cơ bản đúng | đúng phần lớn | chủ yếu đúng"
-    ),
-    TRUE: (
-        "true | correct | accurate | verified | đúng | chính xác | sự thật | đúng sự thật"
-        " | thông tin chính xác"
-    ),
-    UNVERIFIABLE: (
-        "unverifiable | unproven | unverified | no evidence | unsupported | unsubstantiated"
-        " | insufficient evidence | cannot be verified | chưa kiểm chứng | không thể xác minh"
-        " | chưa đủ căn cứ | chưa thể kiểm chứng | chưa được kiểm chứng | chưa xác minh"
-        " | không đủ căn cứ | chưa thể xác minh | chưa được xác minh | chưa rõ"
-    ),
-    OUT_OF_SCOPE: (
-        "out of scope | satire | parody | humor | humour | opinion | not a claim"
-        " | not a factual claim | châm biếm | trào phúng | ý kiến | ý kiến cá nhân | quan điểm"
-        " | ngoài phạm vi | ngoài phạm vi kiểm chứng | không phải khẳng định sự thật"
-    ),
-}
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 CONTEXT = "https://schema.org"
@@ -160,70 +130,42 @@ class FactCheckData:
     evidence: list[dict[str, str]] = field(default_factory=list)  # [{"url", "title"}]
     appearances: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    # As the publisher wrote them (empty for our own fact-checks):
+    review_rating: dict[str, Any] = field(default_factory=dict)
+    author: Any = field(default_factory=dict)  # an object or a list of them
+    date_published: str = ""
 
 
 # --- ratings ---------------------------------------------------------------------------
 
 
-def rating_key(text: str) -> str:
-    """The lookup form of a rating: lower case, no diacritics, words split on punctuation."""
-    return " ".join(re.sub(r"[\W_]+", " ", ascii_key(text)).split())
-
-
-def _rating_table() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for verdict, names in RATING_NAMES.items():
-        for name in names.split("|"):
-            key = rating_key(name)
-            if table.setdefault(key, verdict) != verdict:
-                raise ValueError(f"rating {name!r} is listed under two verdicts")
-    return table
-
-
-RATING_TABLE = _rating_table()
-# Where a rating's first clause ends: a sentence end, a dash or a bracket. Never a comma:
-# "Đúng, nhưng thiếu bối cảnh" is not "Đúng".
-FIRST_CLAUSE = re.compile(r"\s[-–—|]\s|[.:;!?()\[\]–—|]")
-
-
 def verdict_for_rating(text: str) -> str | None:
-    """Our verdict for a textual rating ("Missing context", "Sai sự thật"), if known.
+    """Our verdict for a textual rating ("Missing context", "Sai sự thật", "Falso"), if known.
 
-    A rating followed by an explanation ("False. The photo is from 2019", "Sai - ảnh cũ")
-    is matched by its first clause; a qualified one ("True, but…") is not matched.
+    A rating followed by an explanation ("False. The photo is from 2019", "FALSO: as
+    imagens…") is matched by its leading label; a qualified one ("True, but…") is not.
     """
-    if not text.strip():
-        return None
-    found = RATING_TABLE.get(rating_key(text))
-    if found is None:
-        found = RATING_TABLE.get(rating_key(FIRST_CLAUSE.split(text.strip(), maxsplit=1)[0]))
-    return found
+    return rating_table().verdict_for_label(text) if text.strip() else None
 
 
-def verdict_for_number(value: object, best: object = None, worst: object = None) -> str | None:
-    """Our verdict for ``value`` on a ``worst``..``best`` scale (schema.org default 1..5).
-
-    Bands of the position from worst (0) to best (1): under 0.2 false, up to 0.5
-    misleading, under 0.875 mostly true, above that true. On 1-5: 1 false, 2-3 misleading,
-    4 mostly true, 5 true.
+def verdict_for_number(
+    value: object, best: object = None, worst: object = None, site: str = ""
+) -> str | None:
+    """Our verdict for ``value``, only on a scale we understand (``ratings/scales.toml``):
+    the publisher's own (by ``site``), or the common 1-5 when both ``worst`` (1) and
+    ``best`` (5) are given. Publishers' scales do not share a direction: "4 of 6" alone
+    means nothing, and stays unrated.
     """
-    numbers = [_number(v, d) for v, d in ((value, None), (best, 5.0), (worst, 1.0))]
-    rating, top, bottom = numbers
-    if rating is None or top is None or bottom is None or top == bottom:
+    rating, top, bottom = (_number(v) for v in (value, best, worst))
+    if rating is None:
         return None
-    position = (rating - bottom) / (top - bottom)
-    if not 0 <= position <= 1:
-        return None
-    if position < 0.2:
-        return FALSE
-    if position <= 0.5:
-        return MISLEADING
-    return MOSTLY_TRUE if position < 0.875 else TRUE
+    scale = rating_table().scale_for(site, bottom, top)
+    return scale.verdict(rating) if scale is not None else None
 
 
-def _number(value: object, default: float | None) -> float | None:
+def _number(value: object) -> float | None:
     if value is None or value == "":
-        return default
+        return None
     try:
         return float(str(_scalar(value)).replace(",", "."))
     except ValueError:
@@ -246,18 +188,34 @@ def parse_claimreview_numbered(
 ) -> tuple[list[tuple[int, FactCheckData]], list[Problem]]:
     """Like ``parse_claimreview``, each record with its number in the input (from 1)."""
     documents, problems = _load(data)
+    found = parse_documents(documents, origin, problems)
+    if not found and not problems:
+        problems.append(Problem(0, "no ClaimReview found"))
+    return found, problems
+
+
+def parse_documents(
+    documents: list[Any], origin: str, problems: list[Problem], number: int = 0
+) -> list[tuple[int, FactCheckData]]:
+    """The ClaimReviews of parsed JSON-LD documents, problems appended to ``problems``.
+
+    Records are numbered from 1 in document order, or all given ``number`` (the record of
+    a bigger input they come from, such as a saved page of a crawl).
+    """
     nodes = [_normalize(document) for document in documents]
     ids = _node_ids(nodes)
-    reviews = list(_find_reviews(nodes))
-    if not reviews and not problems:
-        problems.append(Problem(0, "no ClaimReview found"))
     found: list[tuple[int, FactCheckData]] = []
-    for index, node in enumerate(reviews, start=1):
-        reading = _Reading(index, origin, ids, problems)
+    for index, node in enumerate(_find_reviews(nodes), start=1):
+        reading = _Reading(number or index, origin, ids, problems)
         item = reading.record(node)
         if item is not None:
-            found.append((index, item))
-    return found, problems
+            found.append((number or index, item))
+    return found
+
+
+def json_ld_blocks(page: str) -> list[str]:
+    """The contents of the ``<script type="application/ld+json">`` blocks of a page."""
+    return [block.strip() for block in LD_SCRIPT.findall(page)]
 
 
 def _load(data: bytes | str) -> tuple[list[Any], list[Problem]]:
@@ -409,24 +367,78 @@ def clean_url(url: str, origin: str = "") -> str | None:
 
 
 def parse_datetime(text: str) -> datetime | None:
-    """ISO 8601 date or date and time; without an offset it is Vietnam time. None if bad."""
-    text = text.strip()
+    """A date, or a date and time, as publishers write them; None if it is not one.
+
+    ISO 8601 ("2020-03-11", "2020-03-11T01:05:52Z", "…+07:00"), e-mail style ("Wed, 11
+    Mar 2020 01:05:52 GMT", also with a named zone before the offset: "… UTC +00:00")
+    and written-out dates ("11 March 2020", "March 11, 2020"). A time without an offset,
+    or a date alone, is read as the wall-clock time written, in Vietnam time: the page
+    shows the date and time the publisher wrote, never one shifted by the zone. The
+    text as written is kept beside it (``date_published``) and exported unchanged.
+    """
+    text = " ".join(text.split())
+    if not text:
+        return None
+    for reader in _DATE_READERS:
+        moment = reader(text)
+        if moment is not None:
+            return moment if moment.tzinfo else moment.replace(tzinfo=VIETNAM)
+    return None
+
+
+_NAMED_ZONE = re.compile(r"\s*\b(?:UTC|GMT|Z)\s*(?=[+-]\d\d:?\d\d$)", re.IGNORECASE)
+_TRAILING_ZONE = re.compile(r"\s*\b(?:UTC|GMT|Z)$", re.IGNORECASE)
+_COLON_OFFSET = re.compile(r"([+-]\d\d):(\d\d)$")
+_WRITTEN_DATES = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%d/%m/%Y")
+
+
+def _iso(text: str) -> datetime | None:
+    written = _NAMED_ZONE.sub("", text)
+    written = _TRAILING_ZONE.sub("+00:00", written)
     try:
-        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return datetime.fromisoformat(written.replace("Z", "+00:00"))
     except ValueError:
+        return None
+
+
+def _email_style(text: str) -> datetime | None:
+    written = _COLON_OFFSET.sub(r"\1\2", _NAMED_ZONE.sub(" ", text))
+    try:
+        return email.utils.parsedate_to_datetime(written)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _written_out(text: str) -> datetime | None:
+    for pattern in _WRITTEN_DATES:
         try:
-            day = date.fromisoformat(text[:10])
+            return datetime.strptime(text, pattern)
         except ValueError:
-            return None
-        moment = datetime(day.year, day.month, day.day)
-    return moment if moment.tzinfo else moment.replace(tzinfo=VIETNAM)
+            continue
+    return None
+
+
+def _iso_day_prefix(text: str) -> datetime | None:
+    try:
+        day = date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+    return datetime(day.year, day.month, day.day)
+
+
+_DATE_READERS: tuple[Callable[[str], datetime | None], ...] = (
+    _iso,
+    _email_style,
+    _written_out,
+    _iso_day_prefix,
+)
 
 
 @dataclass
 class _Rating:
     verdict: str
     original: str
-    leftover: JsonDict
+    written: JsonDict  # the reviewRating object as the publisher wrote it
 
 
 @dataclass
@@ -445,9 +457,10 @@ class _Reading:
             self.error("the ClaimReview has no claimReviewed")
         if url is None or not claim:
             return None
-        rating = self.rating(node)
+        rating = self.rating(node, url)
         publisher, publisher_url = self.publisher(node, url)
         summary, summary_key = self.summary(node, rating)
+        published = self.published(node)
         return FactCheckData(
             url=url,
             claim_reviewed=claim,
@@ -456,11 +469,14 @@ class _Reading:
             summary=summary,
             publisher=publisher,
             publisher_url=publisher_url,
-            published_at=self.published(node),
+            published_at=published,
             language=_language(node.get("inLanguage")),
             evidence=self.evidence(node),
             appearances=self.appearances(node),
-            extra=self.unmapped(node, rating, summary_key),
+            extra=self.unmapped(node, summary_key),
+            review_rating=rating.written,
+            author=self.written_author(node),
+            date_published=_text(node.get("datePublished")) if published else "",
         )
 
     def error(self, reason: str) -> None:
@@ -487,25 +503,28 @@ class _Reading:
             self.error(f"the url is not an absolute http(s) address: {written!r}")
         return url
 
-    def rating(self, node: JsonDict) -> _Rating:
+    def rating(self, node: JsonDict, url: str) -> _Rating:
+        """The verdict: a known word first, then a number on a scale we understand,
+        else "unrated" with the publisher's label kept (and a warning)."""
         raw = self.resolve(_scalar(node.get("reviewRating")))
         if isinstance(raw, str) and raw.strip():
-            raw = {"alternateName": raw}
+            raw = {"@type": "Rating", "alternateName": raw}
         if not isinstance(raw, dict):
-            self.warn("the ClaimReview has no reviewRating: mapped to unverifiable")
-            return _Rating(UNVERIFIABLE, "", {})
+            self.warn("the ClaimReview has no reviewRating: kept as unrated")
+            return _Rating(UNRATED, "", {})
+        written = {"@type": "Rating", **_safe_dict(raw)}
         text = _text(raw.get("alternateName")) or _text(raw.get("name"))
         verdict = verdict_for_rating(text)
         if verdict is not None:
-            used = {"@type", "alternateName", "name", *RATING_NUMBERS}
-            return _Rating(verdict, text, _leftover(raw, used))
+            return _Rating(verdict, text, written)
         numbers = [raw.get(name) for name in RATING_NUMBERS]
-        verdict = verdict_for_number(*numbers)
+        value, best, worst = numbers
+        verdict = verdict_for_number(value, best, worst, site=_site(url))
         original = text or _number_label(numbers)
         if verdict is None:
-            verdict = UNVERIFIABLE
-            self.warn(f"unknown rating {original!r}: kept, and mapped to unverifiable")
-        return _Rating(verdict, original, _leftover(raw, {"@type"}))
+            verdict = UNRATED
+            self.warn(f"unknown rating {original!r}: kept as unrated")
+        return _Rating(verdict, original, written)
 
     def publisher(self, node: JsonDict, url: str) -> tuple[str, str]:
         chosen = self.reviewer(node)
@@ -530,7 +549,7 @@ class _Reading:
         for key in ("reviewBody", "description"):
             if _text(node.get(key)):
                 return _text(node[key]), key
-        explanation = _text(rating.leftover.pop("ratingExplanation", ""))
+        explanation = _text(rating.written.get("ratingExplanation", ""))
         return explanation, ""
 
     def published(self, node: JsonDict) -> datetime | None:
@@ -587,22 +606,41 @@ class _Reading:
             kept["author"] = organizations[0] if len(organizations) == 1 else organizations
         return kept
 
-    def unmapped(self, node: JsonDict, rating: _Rating, summary_key: str) -> JsonDict:
+    def written_author(self, node: JsonDict) -> Any:
+        """The review's author as published (people included: a byline is public)."""
+        authors = [_safe(self.resolve(item)) for item in _as_list(node.get("author"))]
+        authors = [a for a in authors if isinstance(a, dict) or _text(a)]
+        if not authors:
+            return {}
+        return authors[0] if len(authors) == 1 else authors
+
+    def unmapped(self, node: JsonDict, summary_key: str) -> JsonDict:
         kept = {k: v for k, v in node.items() if k not in MAPPED and k != summary_key}
         if summary_key == "description" and "reviewBody" in node:
             kept["reviewBody"] = node["reviewBody"]
         reviewer = self.reviewer(node)
-        if isinstance(reviewer, dict):
-            if reviewer in [self.resolve(p) for p in _as_list(node.get("publisher"))]:
-                kept.pop("publisher", None)
-            kept["author"] = _leftover(reviewer, {"@type", "@id", "name", "url"})
-        kept["reviewRating"] = rating.leftover
+        publishers = [self.resolve(p) for p in _as_list(node.get("publisher"))]
+        if isinstance(reviewer, dict) and reviewer in publishers:
+            kept.pop("publisher", None)
         kept["itemReviewed"] = self.claim_extra(node)
         cleaned = without_people({key: value for key, value in kept.items() if value != {}})
         safe = without_unsafe_links(cleaned)
         if safe != cleaned:
             self.warn("links with a javascript:, data:, vbscript: or file: address left out")
         return safe if isinstance(safe, dict) else {}
+
+
+def _safe(value: Any) -> Any:
+    return without_unsafe_links(value)
+
+
+def _safe_dict(value: JsonDict) -> JsonDict:
+    safe = without_unsafe_links(value)
+    return safe if isinstance(safe, dict) else {}
+
+
+def _site(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 def _leftover(node: JsonDict, used: set[str]) -> JsonDict:
@@ -613,8 +651,9 @@ def _number_label(numbers: list[Any]) -> str:
     value, best, worst = (_text(number) for number in numbers)
     if not value:
         return ""
-    scale = f" ({worst or WORST_RATING}-{best or BEST_RATING})"
-    return f"{value}{scale}"
+    if best and worst:
+        return f"{value} ({worst}-{best})"
+    return f"{value} / {best}" if best else value
 
 
 def _is_organization(value: Any) -> bool:
@@ -646,7 +685,10 @@ def _language(value: Any) -> str:
 
 
 def rating_label(item: FactCheckData) -> str:
-    """The publisher's own words when they mean our verdict, else our Vietnamese label."""
+    """The publisher's own words when they mean our verdict (or when we could not read
+    them), else our Vietnamese label."""
+    if item.verdict == UNRATED and item.original_rating:
+        return item.original_rating
     if verdict_for_rating(item.original_rating) == item.verdict:
         return item.original_rating
     return VERDICT_LABELS_VI[item.verdict]
@@ -657,6 +699,8 @@ def to_claimreview(
 ) -> JsonDict:
     """ClaimReview JSON-LD for ``item``, with the fields Google asks for.
 
+    An imported fact-check gives back the publisher's own ``reviewRating``, ``author``
+    and ``datePublished`` as written; our own carry our label and 1-5 scale.
     ``publisher_name`` and ``publisher_url`` are the organisation publishing the markup:
     the author when the fact-check has none of its own, else named as ``sdPublisher``.
     """
@@ -665,8 +709,11 @@ def to_claimreview(
     document["url"] = item.url
     document["claimReviewed"] = item.claim_reviewed
     document["itemReviewed"] = _claim_json(item, extra.pop("itemReviewed", {}))
-    document["author"] = _author_json(item, extra.pop("author", {}), publisher_name, publisher_url)
-    document["reviewRating"] = _rating_json(item, extra.pop("reviewRating", {}))
+    author_leftover, rating_leftover = extra.pop("author", {}), extra.pop("reviewRating", {})
+    document["author"] = item.author or _author_json(
+        item, author_leftover, publisher_name, publisher_url
+    )
+    document["reviewRating"] = item.review_rating or _rating_json(item, rating_leftover)
     _set_optional(document, item)
     if publisher_name and item.publisher and publisher_name != item.publisher:
         document["sdPublisher"] = _organization_json(publisher_name, publisher_url)
@@ -674,7 +721,9 @@ def to_claimreview(
 
 
 def _set_optional(document: JsonDict, item: FactCheckData) -> None:
-    if item.published_at is not None:
+    if item.date_published:
+        document["datePublished"] = item.date_published
+    elif item.published_at is not None:
         document["datePublished"] = item.published_at.astimezone(VIETNAM).isoformat()
     if item.language:
         document["inLanguage"] = item.language

@@ -6,9 +6,9 @@ The first row is the header; columns may come in any order and their names ignor
 url                 required; the fact-check's address (absolute http or https)
 claim_reviewed      required; the claim that was checked
 verdict             one of our codes (true, mostly_true, misleading, false, unverifiable,
-                    out_of_scope) or any rating the mapping knows ("Sai sự thật", "Missing
+                    out_of_scope, unrated) or any rating the mapping knows ("Sai sự thật", "Missing
                     context", "Pants on fire"); when empty, ``original_rating`` decides, and
-                    a rating the mapping does not know is kept and read as unverifiable
+                    a rating the mapping does not know is kept as written, "unrated"
 original_rating     the publisher's own rating, as written
 summary             what the evidence shows (may span several lines inside quotes)
 publisher           the organisation that published the fact-check
@@ -42,7 +42,7 @@ from datetime import datetime
 from charset_normalizer import from_bytes
 
 from kiemchung.claims.claimreview import (
-    UNVERIFIABLE,
+    UNRATED,
     VERDICTS,
     VIETNAM,
     FactCheckData,
@@ -137,7 +137,7 @@ def _check_header(header: list[str]) -> list[Problem]:
     if "verdict" not in header and "original_rating" not in header:
         missing.append("verdict")
     if missing:
-        return [Problem(1, f"the header has no column {', '.join(missing)}")]
+        return [Problem(0, f"the header has no column {', '.join(missing)}")]
     unknown = [name for name in header if name and name not in COLUMNS]
     if unknown:
         return [Problem(1, f"unknown columns ignored: {', '.join(unknown)}", "warning")]
@@ -159,8 +159,8 @@ def _record(
     verdict, original_rating = _verdict(cells.get("verdict", ""), cells.get("original_rating", ""))
     warnings = []
     if verdict == "":
-        verdict = UNVERIFIABLE
-        warnings.append(f"unknown rating {original_rating!r}: kept, and read as unverifiable")
+        verdict = UNRATED
+        warnings.append(f"unknown rating {original_rating!r}: kept as unrated")
     return _item(cells, verdict, original_rating, origin), warnings
 
 

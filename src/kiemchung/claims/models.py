@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from kiemchung.text.normalize import match_key
 
 
 class Verdict(models.TextChoices):
@@ -15,6 +19,17 @@ class Verdict(models.TextChoices):
     FALSE = "false", _("False")
     UNVERIFIABLE = "unverifiable", _("Unverifiable")
     OUT_OF_SCOPE = "out_of_scope", _("Not a factual claim (out of scope)")
+    # Only for imported fact-checks whose rating we could not read: not a verdict.
+    UNRATED = "unrated", _("Unrated")
+
+
+# The verdicts a case may reach: "unrated" is never ours to give.
+CASE_VERDICTS = [choice for choice in Verdict.choices if choice[0] != Verdict.UNRATED]
+
+
+def claim_key(text: str) -> str:
+    """The identity of a claim's text: case, Unicode form and spacing do not count."""
+    return hashlib.sha1(match_key(text).encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
 class MatchDecision(models.TextChoices):
@@ -24,14 +39,35 @@ class MatchDecision(models.TextChoices):
 
 
 class FactCheck(models.Model):
-    url = models.CharField(_("URL"), max_length=2000, unique=True)
+    """A fact-check of one claim. One article may review several claims: its identity is
+    its URL together with its claim (``claim_key``), not the URL alone."""
+
+    url = models.CharField(_("URL"), max_length=2000, db_index=True)
     claim_reviewed = models.TextField(_("claim reviewed"))
+    claim_key = models.CharField(_("claim identity"), max_length=40, editable=False)
     verdict = models.CharField(_("verdict"), max_length=16, choices=Verdict.choices)
-    original_rating = models.CharField(
+    original_rating = models.TextField(
         _("publisher's rating"),
-        max_length=200,
         blank=True,
         help_text=_("The rating as the publisher wrote it, before mapping to our scale."),
+    )
+    review_rating = models.JSONField(
+        _("publisher's rating object"),
+        default=dict,
+        blank=True,
+        help_text=_("The ClaimReview reviewRating as published (value, best, worst, name)."),
+    )
+    review_author = models.JSONField(
+        _("publisher's author"),
+        default=dict,
+        blank=True,
+        help_text=_("The ClaimReview author as published (a person or an organisation)."),
+    )
+    date_published = models.CharField(
+        _("date as published"),
+        max_length=100,
+        blank=True,
+        help_text=_("The publication date exactly as the publisher wrote it."),
     )
     summary = models.TextField(_("summary"), blank=True)
     publisher = models.CharField(_("publisher"), max_length=300)
@@ -57,9 +93,43 @@ class FactCheck(models.Model):
         verbose_name = _("fact-check")
         verbose_name_plural = _("fact-checks")
         ordering = ["-published_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["url", "claim_key"], name="factcheck_url_claim_once")
+        ]
 
     def __str__(self) -> str:
         return self.claim_reviewed[:120]
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.claim_key = claim_key(self.claim_reviewed)
+        update_fields = kwargs.get("update_fields")
+        if isinstance(update_fields, list | tuple | set) and "claim_reviewed" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "claim_key"}
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def is_rated(self) -> bool:
+        """False for an imported fact-check whose rating we could not read."""
+        return self.verdict != Verdict.UNRATED
+
+
+class FactCheckEmbedding(models.Model):
+    """The stored sentence embedding of a fact-check's claim, computed by the worker, so
+    no process (a command, a web worker) embeds the knowledge base again."""
+
+    factcheck = models.OneToOneField(
+        FactCheck, on_delete=models.CASCADE, primary_key=True, related_name="embedding"
+    )
+    embedder = models.CharField(_("embedder"), max_length=32)
+    text_key = models.CharField(_("text identity"), max_length=40)
+    vector = models.BinaryField(_("vector"))
+
+    class Meta:
+        verbose_name = _("fact-check embedding")
+        verbose_name_plural = _("fact-check embeddings")
+
+    def __str__(self) -> str:
+        return f"{self.factcheck_id} ({self.embedder})"
 
 
 class Claim(models.Model):

@@ -23,7 +23,7 @@ from kiemchung.claims.claimreview import (
     parse_datetime,
     to_claimreview,
 )
-from kiemchung.claims.knowledge import factcheck_data
+from kiemchung.claims.knowledge import factcheck_data, other_languages
 from kiemchung.claims.models import FactCheck
 from kiemchung.org.permissions import Action, can_anywhere, sees_tip_contacts
 from kiemchung.publishing import ratelimit
@@ -102,7 +102,8 @@ def claimreview_script(factcheck: FactCheck) -> SafeString:
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:MAX_QUERY_CHARS]
     hits = search_factchecks(query) if query else []
-    return render(request, "publishing/search.html", {"query": query, "hits": hits})
+    context = {"query": query, "hits": hits, "other_languages": other_languages()}
+    return render(request, "publishing/search.html", context)
 
 
 # --- tips ------------------------------------------------------------------------------

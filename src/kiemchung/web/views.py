@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kiemchung.cases.models import Case
+from kiemchung.claims.knowledge import other_languages
 from kiemchung.claims.queue import priority_queue
 from kiemchung.org.models import OPEN_TASK_STATUSES, Task
 from kiemchung.org.permissions import Action, can_anywhere
@@ -115,6 +116,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "page": page,
         "hits": hits,
         "factchecks": find_factchecks(filters.query) if filters.query else [],
+        "other_languages": other_languages() if filters.query else [],
     }
     return render(request, "web/search.html", context)
 

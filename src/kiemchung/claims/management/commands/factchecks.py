@@ -9,7 +9,14 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from kiemchung.claims.knowledge import ImportRefused, export_factchecks, import_factchecks
+from kiemchung.claims.knowledge import (
+    EXPORT_FORMATS,
+    FORMATS,
+    ImportRefused,
+    ImportReport,
+    export_factchecks,
+    import_factchecks,
+)
 from kiemchung.claims.models import FactCheck
 
 EXIT_REJECTED = 1
@@ -17,7 +24,10 @@ EXIT_REFUSED = 2
 
 
 class Command(BaseCommand):
-    help = "Import or export the fact-check knowledge base (ClaimReview JSON-LD or CSV)."
+    help = (
+        "Import or export the fact-check knowledge base (ClaimReview JSON-LD, saved pages, "
+        "the Fact Check Tools API's JSON, or CSV)."
+    )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
@@ -25,11 +35,13 @@ class Command(BaseCommand):
             "import", help="Import fact-checks; re-importing changes nothing."
         )
         load.add_argument("file", type=Path)
-        load.add_argument("--format", choices=["jsonld", "csv"], help="Default: from the file.")
+        load.add_argument(
+            "--format", choices=list(FORMATS), help="Default: recognised from the content."
+        )
         load.add_argument("--local", action="store_true", help="Mark them as published by us.")
         load.add_argument("--json", action="store_true", help="Print the report as JSON.")
         dump = actions.add_parser("export", help="Export fact-checks to standard output.")
-        dump.add_argument("--format", choices=["jsonld", "csv"], default="jsonld")
+        dump.add_argument("--format", choices=list(EXPORT_FORMATS), default="jsonld")
         dump.add_argument("--local-only", action="store_true", help="Only our own fact-checks.")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -56,9 +68,22 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(report.as_dict(), ensure_ascii=False))
         else:
-            self.stdout.write(
-                f"{report.added} added, {report.updated} updated, {report.unchanged} unchanged, "
-                f"{report.rejected} rejected."
-            )
-        if report.rejected:
+            self.stdout.write(summary(report))
+        if report.has_errors:
             raise SystemExit(EXIT_REJECTED)
+
+
+def summary(report: ImportReport) -> str:
+    """The report in a few lines: counts, verdicts, and the ratings we could not read."""
+    lines = [
+        f"{report.records} records ({report.format}): {report.added} added, "
+        f"{report.updated} updated, {report.unchanged} unchanged, {report.rejected} rejected.",
+        "Verdicts: " + (", ".join(f"{v} {n}" for v, n in report.verdicts.most_common()) or "none"),
+    ]
+    if report.unrated:
+        lines.append(
+            f"Unknown ratings, kept as unrated ({len(report.unrated)} labels, "
+            f"{sum(report.unrated.values())} records):"
+        )
+        lines += [f"  {n:5d}  {label}" for label, n in report.unrated.most_common()]
+    return "\n".join(lines)

@@ -1,4 +1,8 @@
-"""`kiemchung match "TEXT" [--top K]`: ranked fact-checks for a text, as one JSON object."""
+"""`kiemchung match "TEXT" [--top K]`: ranked fact-checks for a text, as one JSON object.
+
+The command embeds only its query: the fact-checks' embeddings are those the worker
+stored. It runs no system checks (they would load every page's code for nothing).
+"""
 
 from __future__ import annotations
 
@@ -8,14 +12,16 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from kiemchung.claims.matching_service import match_text
+from kiemchung.claims.matching_service import index_state, match_text
 
 
 class Command(BaseCommand):
     help = (
         "Find fact-checks (and with --claims, earlier claims) that a text repeats. Prints "
-        '{"query": ..., "results": [{"id", "url", "claim", "verdict", "score", "decision"}, ...]}.'
+        '{"query": ..., "results": [{"id", "url", "claim", "verdict", "rating", "score", '
+        '"decision"}, ...], "index": {"fact_checks", "embedded", "missing", "embedder"}}.'
     )
+    requires_system_checks: list[str] = []
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("text")
@@ -23,6 +29,19 @@ class Command(BaseCommand):
         parser.add_argument("--claims", action="store_true", help="Include earlier claims.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        results = match_text(options["text"], options["top"], include_claims=options["claims"])
-        payload = {"query": options["text"], "results": [r.as_dict() for r in results]}
+        results = match_text(
+            options["text"], options["top"], include_claims=options["claims"], embed_on_build=0
+        )
+        state = index_state()
+        if state.missing:
+            self.stderr.write(
+                f"kiemchung match: {state.missing} of {state.fact_checks} fact-checks have no "
+                "stored embedding yet and were matched by their words only; the worker "
+                "embeds them (kiemchung worker, or kiemchung worker --batch once)."
+            )
+        payload = {
+            "query": options["text"],
+            "results": [r.as_dict() for r in results],
+            "index": state.as_dict(),
+        }
         self.stdout.write(json.dumps(payload, ensure_ascii=False))
