@@ -66,12 +66,21 @@ def representative_documents(story: Story) -> list[Document]:
 
 
 def candidate_sentences(document: Document) -> Iterable[str]:
-    pieces = [document.title] if document.title else []
-    pieces.extend(split_sentences(document.text))
+    return text_sentences(document.text, document.title)
+
+
+def text_sentences(text: str, title: str = "") -> Iterable[str]:
+    pieces = [title] if title else []
+    pieces.extend(split_sentences(text))
     for piece in pieces:
         sentence = piece.strip()
         if len(syllables(match_key(sentence))) >= MIN_SYLLABLES:
             yield sentence[:MAX_SENTENCE_CHARS]
+
+
+def best_checkworthiness(text: str, title: str = "") -> float:
+    """The check-worthiness of a text's best sentence (0 when none is long enough)."""
+    return max((score_sentence(s).value for s in text_sentences(text, title)), default=0.0)
 
 
 def extract_for_story(story: Story) -> list[Claim]:

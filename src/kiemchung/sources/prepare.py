@@ -12,10 +12,12 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
+import numpy as np
 from kiemchung.sources.canonical import canonical_url
 from kiemchung.sources.records import Record
 from kiemchung.stories.similarity import pack, unpack
 from kiemchung.text.langid import detect
+from kiemchung.text.marks import Marks, marks
 from kiemchung.text.minhash import MinHasher, shingle_hashes
 from kiemchung.text.normalize import keys
 from kiemchung.text.tokens import syllables
@@ -38,6 +40,8 @@ class PreparedDoc:
     ascii_text: str
     signature: bytes
     bands: tuple[int, ...]
+    shingles: np.ndarray
+    marks: Marks
 
 
 def prepare(record: Record) -> PreparedDoc:
@@ -46,10 +50,7 @@ def prepare(record: Record) -> PreparedDoc:
     text_keys = keys(record.text)
     content_hash = _digest(text_keys.match, size=16)
     url = canonical_url(record.url)
-    tokens = syllables(text_keys.ascii)
-    if title_keys is not None:
-        tokens = syllables(title_keys.ascii) + tokens
-    shingles = shingle_hashes(tokens, SHINGLE_SIZE)
+    shingles = _shingles(title_keys.ascii if title_keys else "", text_keys.ascii)
     signature = HASHER.signature(shingles)
     return PreparedDoc(
         record=record,
@@ -61,7 +62,21 @@ def prepare(record: Record) -> PreparedDoc:
         ascii_text=_join(title_keys.ascii if title_keys else "", text_keys.ascii),
         signature=pack(signature, len(shingles)),
         bands=tuple(HASHER.bands(signature, BANDS, ROWS)),
+        shingles=shingles,
+        marks=marks(f"{record.title}\n{record.text}"),
     )
+
+
+def _shingles(title_ascii: str, text_ascii: str) -> np.ndarray:
+    tokens = syllables(text_ascii)
+    if title_ascii:
+        tokens = syllables(title_ascii) + tokens
+    return shingle_hashes(tokens, SHINGLE_SIZE)
+
+
+def shingles_of(title: str, text: str) -> np.ndarray:
+    """The shingle hashes ``prepare`` takes of a document's title and text."""
+    return _shingles(keys(title).ascii if title else "", keys(text).ascii)
 
 
 def prepare_many(records: list[Record]) -> list[PreparedDoc]:
