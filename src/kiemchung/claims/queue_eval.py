@@ -28,6 +28,7 @@ from kiemchung.claims.queue import priority, priority_queue
 from kiemchung.claims.triage_service import suspicion
 from kiemchung.sources.canonical import canonical_url
 from kiemchung.sources.models import Document
+from kiemchung.sources.records import Record, record_from_mapping
 from kiemchung.triage import prior
 from kiemchung.triage.data import parse_label
 
@@ -80,8 +81,9 @@ def _figures(mode: str, labels: list[int], scores: list[float], seconds: float) 
 
 def _story_labels(rows: list[Labelled]) -> dict[int, int]:
     urls: dict[str, int] = {}
-    for item in rows:
-        url = canonical_url(str(item.row.get("url") or ""))
+    for line, item in enumerate(rows, start=1):
+        record = record_from_mapping(item.row, line)  # a private handle becomes its pseudonym
+        url = canonical_url(record.url) if isinstance(record, Record) else ""
         if url:
             urls[url] = max(urls.get(url, 0), item.label)
     found: dict[int, int] = {}
