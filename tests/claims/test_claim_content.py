@@ -22,7 +22,9 @@ def test_a_string_of_hashtags_is_no_claim() -> None:
 
 def test_links_and_emoji_are_not_part_of_a_claim() -> None:
     sentences = list(
-        text_sentences("Giá xăng RON95 tăng 500 đồng mỗi lít từ 15h chiều nay 🔥🔥 https://bit.ly/x1")
+        text_sentences(
+            "Giá xăng RON95 tăng 500 đồng mỗi lít từ 15h chiều nay 🔥🔥 https://bit.ly/x1"
+        )
     )
     assert sentences == ["Giá xăng RON95 tăng 500 đồng mỗi lít từ 15h chiều nay"]
 

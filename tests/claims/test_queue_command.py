@@ -30,8 +30,18 @@ NEWS = (
 
 def rows() -> list[dict[str, Any]]:
     return [
-        {"text": HOAX, "url": "https://facebook.com/nguyen.van.binh/posts/1", "account": "nguyen.van.binh", "account_kind": "private"},
-        {"text": HOAX + " 😱", "url": "https://facebook.com/p/2", "account": "tran.thi.hoa", "account_kind": "private"},
+        {
+            "text": HOAX,
+            "url": "https://facebook.com/nguyen.van.binh/posts/1",
+            "account": "nguyen.van.binh",
+            "account_kind": "private",
+        },
+        {
+            "text": HOAX + " 😱",
+            "url": "https://facebook.com/p/2",
+            "account": "tran.thi.hoa",
+            "account_kind": "private",
+        },
         {"text": NEWS, "url": "https://vnexpress.net/thoi-tiet-1.html", "account": "VnExpress"},
     ]
 
@@ -62,7 +72,13 @@ def test_all_ranks_every_story_and_limit_cuts_the_list(tmp_path: Path) -> None:
 def labelled(tmp_path: Path) -> Path:
     out = [dict(row, label=1) for row in rows()[:2]]
     out.append(dict(rows()[2], label=0))
-    out.append({"text": NEWS.replace("đêm nay", "ngày mai"), "url": "https://a.example/n", "label": "reliable"})
+    out.append(
+        {
+            "text": NEWS.replace("đêm nay", "ngày mai"),
+            "url": "https://a.example/n",
+            "label": "reliable",
+        }
+    )
     return write_jsonl(tmp_path / "labelled.jsonl", out)
 
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from kiemchung.sources.models import Document
-from kiemchung.sources.prepare import HASHER, PreparedDoc
+from kiemchung.sources.prepare import PreparedDoc
 from kiemchung.sources.records import Record
 from kiemchung.sources.services import ingest_path
 from kiemchung.stories.clustering import Clusterer, Member
@@ -58,7 +58,9 @@ def prepared(signature: np.ndarray, shingles: np.ndarray, text: str) -> Prepared
     )
 
 
-def clusterer_with_article(article_shingles: np.ndarray, article_signature: np.ndarray) -> Clusterer:
+def clusterer_with_article(
+    article_shingles: np.ndarray, article_signature: np.ndarray
+) -> Clusterer:
     index = StoryIndex(MemoryBandStore(), catch_up=lambda _: [], verify=lambda *_: True)
     packed = pack(article_signature, article_shingles.size)
     index.store.apply([IndexEntry(1, 7, (1, 2, 3), packed, True)])
@@ -79,8 +81,6 @@ def test_a_containment_estimate_is_confirmed_exactly_on_the_shingles() -> None:
     clusterer = clusterer_with_article(article_shingles, article)
     joined = clusterer.assign(prepared(post, excerpt, "Một đoạn trích."))
     assert not joined.is_new and joined.story_id == 7
-
-
 
 
 def ingest(tmp_path: Path, texts: list[str], name: str) -> None:

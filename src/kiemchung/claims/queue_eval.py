@@ -68,14 +68,18 @@ def evaluate_file(path: Path) -> dict[str, Any]:
     return _figures("posts", *_rank_posts(rows))
 
 
-def _figures(mode: str, labels: list[int], scores: list[float], seconds: float) -> dict[str, Any]:
+def _figures(
+    mode: str, labels: list[int], scores: list[float], seconds: float, ranked: int
+) -> dict[str, Any]:
+    """``seconds``: the time to score and rank ``ranked`` stories (or posts)."""
     return {
         "mode": mode,
         "n": len(labels),
         "unreliable": sum(labels),
         "roc_auc": round(float(roc_auc_score(labels, scores)), 4),
+        "ranked": ranked,
         "seconds": round(seconds, 2),
-        "per_second": round(len(labels) / seconds, 1) if seconds else None,
+        "per_second": round(ranked / seconds, 1) if seconds else None,
     }
 
 
@@ -96,16 +100,16 @@ def _story_labels(rows: list[Labelled]) -> dict[int, int]:
     return found
 
 
-def _rank_stories(labels: dict[int, int]) -> tuple[list[int], list[float], float]:
+def _rank_stories(labels: dict[int, int]) -> tuple[list[int], list[float], float, int]:
     started = time.perf_counter()
     queue = priority_queue(limit=None, every_story=True)
     seconds = time.perf_counter() - started
     ranked = {item.story.pk: item.priority for item in queue}
     kept = [pk for pk in labels if pk in ranked]
-    return [labels[pk] for pk in kept], [ranked[pk] for pk in kept], seconds
+    return [labels[pk] for pk in kept], [ranked[pk] for pk in kept], seconds, len(ranked)
 
 
-def _rank_posts(rows: list[Labelled]) -> tuple[list[int], list[float], float]:
+def _rank_posts(rows: list[Labelled]) -> tuple[list[int], list[float], float, int]:
     started = time.perf_counter()
     posts = [_post(item.row) for item in rows]
     meta = [
@@ -119,7 +123,7 @@ def _rank_posts(rows: list[Labelled]) -> tuple[list[int], list[float], float]:
     ]
     scored = suspicion(posts, meta)
     scores = [priority(s.value, 0) for s in scored]
-    return [item.label for item in rows], scores, time.perf_counter() - started
+    return [item.label for item in rows], scores, time.perf_counter() - started, len(rows)
 
 
 def _count(raw: object) -> int:

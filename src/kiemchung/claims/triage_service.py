@@ -12,6 +12,7 @@ teach nothing and are left out. Scores only rank the queue; they never label any
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
 
@@ -151,7 +152,7 @@ def story_posts(story_ids: Sequence[int]) -> dict[int, tuple[prior.Post, dict[st
             documents=int(docs or 1),
             checkworthiness=best.get(pk),
         )
-        meta = {
+        meta: dict[str, object] = {
             "likes": post.likes,
             "comments": post.comments,
             "shares": post.shares,
@@ -185,12 +186,14 @@ def score_stories(limit: int = 5000, rescore: bool = False) -> int:
     for start in range(0, len(ids), SCORE_CHUNK):
         chunk = ids[start : start + SCORE_CHUNK]
         scored = story_suspicion(chunk)
-        updates = [
-            Story(pk=pk, triage_score=result.value, triage_reasons=list(result.cues))
-            for pk, result in scored.items()
-        ]
-        with transaction.atomic():
-            Story.objects.bulk_update(updates, ["triage_score", "triage_reasons"], batch_size=500)
+        rows = [(r.value, json.dumps(list(r.cues)), pk) for pk, r in scored.items()]
+        table = Story._meta.db_table
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(
+                f'UPDATE "{table}" SET triage_score = %s, triage_reasons = %s '  # noqa: S608
+                "WHERE id = %s",
+                rows,
+            )
     return len(ids)
 
 

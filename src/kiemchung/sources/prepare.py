@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
+
 from kiemchung.sources.canonical import canonical_url
 from kiemchung.sources.records import Record
 from kiemchung.stories.similarity import pack, unpack

@@ -32,11 +32,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kiemchung.text.normalize import has_diacritics, keys
-from kiemchung.triage.features import domain_kind, hosts
+from kiemchung.triage.links import domain_kind, hosts
 
 __all__ = ["CUES", "Cue", "Post", "PriorScore", "score", "score_many"]
 
 BIAS = -0.6
+MAX_CHARS = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,10 +211,9 @@ def _hits(post_key: str, accented: bool, name: str) -> int:
 
 
 def _caps(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < _CAPS_MIN_LETTERS:
-        return 0.0
     words = _LETTER_WORD_RE.findall(text)
+    if sum(len(w) for w in words) < _CAPS_MIN_LETTERS:
+        return 0.0
     caps_words = sum(1 for w in words if w.isupper())
     if caps_words < _CAPS_MIN_WORDS:  # "TP.HCM", "UBND": acronyms, not shouting
         return 0.0
@@ -223,6 +223,7 @@ def _caps(text: str) -> float:
 def features(post: Post) -> dict[str, float]:
     """The cues found in a post, each scaled to about 0..1 (see ``CUES`` for weights)."""
     raw = f"{post.title}\n{post.text}" if post.title else post.text
+    raw = raw[:MAX_CHARS]  # a post's marks are in its opening; a long article's too
     k = keys(raw)
     accented = has_diacritics(k.match)
     key = k.match if accented else k.ascii
@@ -243,7 +244,7 @@ def features(post: Post) -> dict[str, float]:
     shouting = min(1.0, caps * 2.5) + min(runs, 3) / 3
     if shouting > 0.15:
         found["shouting"] = min(1.0, shouting)
-    alarm = sum(1 for c in raw if c in _ALARM_EMOJI)
+    alarm = sum(raw.count(c) for c in _ALARM_EMOJI)
     if alarm:
         found["alarm_emoji"] = min(alarm, 3) / 3
     link_kinds = [domain_kind(h) for h in hosts(k.match)]

@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sources', '0004_document_source_time_index'),
+        ("sources", "0004_document_source_time_index"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='document',
-            name='undated',
-            field=models.BooleanField(db_default=False, default=False, help_text='The source gave no usable time: the published time is the import time, and the document counts in no growth window or spike.', verbose_name='time unknown'),
+            model_name="document",
+            name="undated",
+            field=models.BooleanField(
+                db_default=False,
+                default=False,
+                help_text="The source gave no usable time: the published time is the import time, and the document counts in no growth window or spike.",
+                verbose_name="time unknown",
+            ),
         ),
     ]
