@@ -306,8 +306,9 @@ def generate(split: str = "heldout", rows: int = 4000, seed: int = 0) -> list[di
     out: list[dict[str, object]] = []
     for i in range(rows):
         label = 1 if i < half else 0
+        origin = "written"
         if label == 0 and i - half < len(news):
-            text, public = news[i - half], rng.random() < 0.75
+            text, public, origin = news[i - half], rng.random() < 0.75, "vntc"
         else:
             text = _variant(_fill(rng.choice(unreliable if label else reliable), rng), rng)
             public = rng.random() < (0.25 if label else 0.45)
@@ -327,6 +328,7 @@ def generate(split: str = "heldout", rows: int = 4000, seed: int = 0) -> list[di
                 "comments": comments,
                 "shares": shares,
                 "label": label,
+                "origin": origin,  # "written" for the project, or a "vntc" news piece
             }
         )
     rng.shuffle(out)
