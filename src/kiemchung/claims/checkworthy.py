@@ -15,6 +15,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from kiemchung.text.content import content
 from kiemchung.text.normalize import ascii_key
 from kiemchung.text.tokens import syllables
 
@@ -48,7 +49,12 @@ SIGNALS: tuple[Signal, ...] = (
     Signal(
         "money",
         0.7,
-        re.compile(r"\d[\d.,]*\s*(?:d|đ|dong|vnd|k|nghin|ngan|trieu|ty|usd)(?![\w])"),
+        # "90 triệu dân" is a count, "90 triệu đồng" and "5.000đ" are money: a magnitude
+        # word is money only with a currency after it, or alone at the end of a phrase.
+        re.compile(
+            r"\d[\d.,]*\s*(?:(?:d|đ|dong|vnd|k|usd|\$)(?![\w])"
+            r"|(?:nghin|ngan|trieu|ty)\s*(?:(?:d|đ|dong|vnd|usd|yen|euro)(?![\w])|(?=[.,;:!?)/]|$)))"
+        ),
     ),
     Signal("percent", 0.5, re.compile(r"\d\s*%|phan tram")),
     Signal(
@@ -293,10 +299,17 @@ SIGNALS: tuple[Signal, ...] = (
 )
 SHORT_SYLLABLES = 5
 LONG_SYLLABLES = 10
+# A sentence tagged as an opinion is not a claim, however many numbers it holds.
+NOT_A_CLAIM = frozenset({"opinion"})
+NOT_A_CLAIM_CAP = 0.25
 
 
 def score(sentence: str) -> Score:
-    """Score one sentence; the reasons name the signals that fired, strongest first."""
+    """Score one sentence; the reasons name the signals that fired, strongest first.
+
+    Hashtags, links, mentions and emoji are not content: the sentence is scored without
+    them. A sentence tagged as an opinion scores at most ``NOT_A_CLAIM_CAP``."""
+    sentence = content(sentence)
     key = ascii_key(sentence)
     features = {s.code: 1.0 for s in SIGNALS if s.pattern.search(sentence if s.on_display else key)}
     count = len(syllables(key))
@@ -306,7 +319,12 @@ def score(sentence: str) -> Score:
         features["substantial"] = 1.0
     total = BIAS + sum(WEIGHTS[code] * value for code, value in features.items())
     reasons = tuple(sorted(features, key=lambda code: -abs(WEIGHTS[code])))
-    return Score(value=_sigmoid(total), reasons=reasons, features=features)
+    return Score(value=cap(_sigmoid(total), reasons), reasons=reasons, features=features)
+
+
+def cap(value: float, reasons: tuple[str, ...]) -> float:
+    """A value no higher than a tagged non-claim (an opinion) may have."""
+    return min(value, NOT_A_CLAIM_CAP) if NOT_A_CLAIM.intersection(reasons) else value
 
 
 WEIGHTS: dict[str, float] = {s.code: s.weight for s in SIGNALS} | {

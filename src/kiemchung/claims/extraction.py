@@ -22,6 +22,7 @@ from kiemchung.claims.models import Claim
 from kiemchung.sources.models import Document
 from kiemchung.stories.models import Story
 from kiemchung.text import themes
+from kiemchung.text.content import content
 from kiemchung.text.langid import detect
 from kiemchung.text.normalize import match_key
 from kiemchung.text.sentences import split_sentences
@@ -48,7 +49,11 @@ def forget_learned_model() -> None:
 def score_sentence(sentence: str) -> checkworthy.Score:
     default = checkworthy.score(sentence)
     learned = _learned()
-    return learned.blend(sentence, default) if learned else default
+    if learned is None:
+        return default
+    blended = learned.blend(sentence, default)
+    value = checkworthy.cap(blended.value, blended.reasons)  # an opinion stays one
+    return checkworthy.Score(value=value, reasons=blended.reasons, features=blended.features)
 
 
 def claim_key(text: str) -> str:
@@ -66,12 +71,21 @@ def representative_documents(story: Story) -> list[Document]:
 
 
 def candidate_sentences(document: Document) -> Iterable[str]:
-    pieces = [document.title] if document.title else []
-    pieces.extend(split_sentences(document.text))
+    return text_sentences(document.text, document.title)
+
+
+def text_sentences(text: str, title: str = "") -> Iterable[str]:
+    pieces = [title] if title else []
+    pieces.extend(split_sentences(text))
     for piece in pieces:
-        sentence = piece.strip()
+        sentence = content(piece)  # hashtags, links and emoji are not content
         if len(syllables(match_key(sentence))) >= MIN_SYLLABLES:
             yield sentence[:MAX_SENTENCE_CHARS]
+
+
+def best_checkworthiness(text: str, title: str = "") -> float:
+    """The check-worthiness of a text's best sentence (0 when none is long enough)."""
+    return max((score_sentence(s).value for s in text_sentences(text, title)), default=0.0)
 
 
 def extract_for_story(story: Story) -> list[Claim]:

@@ -1,15 +1,18 @@
 """The priority queue: which stories staff should look at first, and why, in words.
 
-A story ranks high when it spreads fast (documents in the last day of data, an open spike
-alert), when the triage model scores it as likely to need a fact-check, and when its best
-claim is check-worthy. A story whose claim matches a published fact-check is "already
-checked": it drops down the queue and links to the fact-check instead of asking for work.
-Models rank and suggest; nothing here labels or publishes anything.
+A story ranks high when it looks suspicious (``triage_service.suspicion``: the shipped
+prior's cues of hoaxes and scams, with check-worthiness as one factor among them, blended
+with the organisation's trained model once there is one) and when it spreads fast
+(documents in the last day of data, an open spike alert). A story whose claim matches a
+published fact-check is "already checked": it drops down the queue and links to the
+fact-check instead of asking for work. Stories are scored in batches; only the stories
+shown are explained. Models rank and suggest; nothing here labels or publishes anything.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -19,16 +22,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kiemchung.claims.models import ClaimMatch
-from kiemchung.claims.triage_words import translate_reason
+from kiemchung.claims.triage_service import story_suspicion
+from kiemchung.claims.triage_words import cue_reason
 from kiemchung.stories.models import Alert, AlertStatus, Story, StoryBucket
 from kiemchung.stories.queries import data_now
 
-SPREAD_WEIGHT = 0.45
-TRIAGE_WEIGHT = 0.35
-CLAIM_WEIGHT = 0.20
+SUSPICION_WEIGHT = 0.7
+SPREAD_WEIGHT = 0.3
 ALERT_BONUS = 0.2
 ALREADY_CHECKED_FACTOR = 0.3
 CANDIDATES = 400
+SHOWN_CUES = 4
 
 
 @dataclass
@@ -39,20 +43,28 @@ class QueueItem:
     reasons: list[str] = field(default_factory=list)
 
 
-def priority_queue(limit: int = 30, hours: int = 24) -> list[QueueItem]:
+def priority_queue(
+    limit: int | None = 30, hours: int = 24, every_story: bool = False
+) -> list[QueueItem]:
+    """The queue, best first: ``limit`` stories (None: all candidates); ``every_story``
+    ranks every story, not only the spreading, alerted and most suspicious ones."""
     end = data_now()
-    if end is None:
+    if end is None and not Story.objects.exists():
         return []
-    recent = _recent_counts(end - timedelta(hours=hours))
+    recent = _recent_counts(end - timedelta(hours=hours)) if end is not None else {}
     alerted = set(Alert.objects.filter(status=AlertStatus.OPEN).values_list("story_id", flat=True))
-    candidates = _candidates(set(recent) | alerted)
+    candidates = _candidates(set(recent) | alerted, every_story)
+    _score_missing(candidates)
     for candidate in candidates:
-        candidate.priority = _priority(
-            candidate, recent.get(candidate.pk, 0), candidate.pk in alerted
+        candidate.priority = priority(
+            candidate.triage_score,
+            recent.get(candidate.pk, 0),
+            alerted=candidate.pk in alerted,
+            already_checked=candidate.already_checked_id is not None,
         )
     candidates.sort(key=lambda candidate: (-candidate.priority, candidate.pk))
     # Only the stories shown are loaded whole, with their alerts, reasons and matches.
-    shown = candidates[:limit]
+    shown = candidates if limit is None else candidates[:limit]
     stories = Story.objects.select_related("already_checked").in_bulk([c.pk for c in shown])
     alerts = _open_alerts({c.pk for c in shown})
     items = [
@@ -71,6 +83,7 @@ class _Candidate:
     already_checked_id: int | None
     best_claim: float
     priority: float = 0.0
+    cues: tuple[str, ...] | None = None
 
 
 def _recent_counts(since: object) -> dict[int, int]:
@@ -83,23 +96,36 @@ def _recent_counts(since: object) -> dict[int, int]:
     return {row["story_id"]: int(row["n"]) for row in rows}
 
 
-def _candidates(ids: set[int]) -> list[_Candidate]:
-    """The stories that may rank: spreading, alerted, or among the top triage scores."""
-    scored = Story.objects.filter(triage_score__isnull=False).order_by("-triage_score")
-    ids = ids | set(scored.values_list("pk", flat=True)[:CANDIDATES])
-    rows = (
-        Story.objects.filter(pk__in=ids)
-        .annotate(
-            best_claim=Max(
-                "claims__checkworthiness",
-                filter=Q(claims__is_factual__isnull=True) | Q(claims__is_factual=True),
-            )
+def _candidates(ids: set[int], every_story: bool = False) -> list[_Candidate]:
+    """The stories that may rank: spreading, alerted, or among the most suspicious."""
+    if every_story:
+        stories = Story.objects.all()
+    else:
+        # Stories not scored yet first (they are scored below), then the most suspicious.
+        ranked = Story.objects.order_by(F("triage_score").desc(nulls_first=True), "-last_seen")
+        ids = ids | set(ranked.values_list("pk", flat=True)[: 2 * CANDIDATES])
+        stories = Story.objects.filter(pk__in=ids)
+    rows = stories.annotate(
+        best_claim=Max(
+            "claims__checkworthiness",
+            filter=Q(claims__is_factual__isnull=True) | Q(claims__is_factual=True),
         )
-        .values_list("pk", "triage_score", "already_checked_id", "best_claim")
-    )
+    ).values_list("pk", "triage_score", "already_checked_id", "best_claim")
     return [
         _Candidate(pk, triage, checked, float(best or 0.0)) for pk, triage, checked, best in rows
     ]
+
+
+def _score_missing(candidates: list[_Candidate]) -> None:
+    """Stories the worker has not scored yet are scored now, in one batch (not saved)."""
+    missing = [c for c in candidates if c.triage_score is None]
+    for start in range(0, len(missing), 1000):
+        chunk = missing[start : start + 1000]
+        scored = story_suspicion([c.pk for c in chunk])
+        for candidate in chunk:
+            result = scored.get(candidate.pk)
+            if result is not None:
+                candidate.triage_score, candidate.cues = result.value, result.cues
 
 
 def _open_alerts(story_ids: set[int]) -> dict[int, Alert]:
@@ -107,24 +133,28 @@ def _open_alerts(story_ids: set[int]) -> dict[int, Alert]:
     return {alert.story_id: alert for alert in alerts.order_by("window_end")}
 
 
-def _priority(candidate: _Candidate, recent: int, alerted: bool) -> float:
-    best_claim = candidate.best_claim
-    triage = candidate.triage_score
-    spread = 1.0 - math.exp(-recent / 10.0)
-    priority = SPREAD_WEIGHT * spread + CLAIM_WEIGHT * best_claim
-    priority += TRIAGE_WEIGHT * (triage if triage is not None else 0.8 * best_claim)
+def spread(recent: int) -> float:
+    """0..1: documents in the last window of data, saturating."""
+    return 1.0 - math.exp(-recent / 10.0)
+
+
+def priority(
+    suspicion: float | None, recent: int, alerted: bool = False, already_checked: bool = False
+) -> float:
+    """The queue's order: suspicion first, then spread; an open spike adds a bonus and a
+    story already checked drops."""
+    value = SUSPICION_WEIGHT * (suspicion or 0.0) + SPREAD_WEIGHT * spread(recent)
     if alerted:
-        priority += ALERT_BONUS
-    if candidate.already_checked_id is not None:
-        priority *= ALREADY_CHECKED_FACTOR
-    return round(priority, 4)
+        value += ALERT_BONUS
+    if already_checked:
+        value *= ALREADY_CHECKED_FACTOR
+    return round(value, 4)
 
 
 def _item(
     story: Story, candidate: _Candidate, recent: int, alert: Alert | None, hours: int
 ) -> QueueItem:
     best_claim = candidate.best_claim
-    triage = story.triage_score
     reasons = _spread_reasons(recent, hours)
     if alert is not None:
         reasons.append(
@@ -135,7 +165,8 @@ def _item(
                 "ratio": number_format(alert.ratio, 1),
             }
         )
-    reasons.extend(_model_reasons(story, triage, best_claim))
+    cues = candidate.cues if candidate.cues is not None else tuple(story.triage_reasons or ())
+    reasons.extend(_model_reasons(candidate.triage_score, cues, best_claim))
     if story.already_checked is not None:
         reasons.append(
             _("Already checked: %(claim)s (%(verdict)s).")
@@ -188,13 +219,14 @@ def _spread_reasons(recent: int, hours: int) -> list[str]:
     ]
 
 
-def _model_reasons(story: Story, triage: float | None, best_claim: float) -> list[str]:
+def _model_reasons(suspicion: float | None, cues: Sequence[str], best_claim: float) -> list[str]:
     reasons = []
-    if triage is not None:
+    if suspicion is not None:
+        shown = ", ".join(cue_reason(str(code)) for code in list(cues)[:SHOWN_CUES])
         reasons.append(
-            _("Triage model: %(score).0f%% likely to need a fact-check.") % {"score": 100 * triage}
+            _("Suspicion: %(score).0f%% likely to need a fact-check.") % {"score": 100 * suspicion}
+            + (" " + _("Cues: %(cues)s.") % {"cues": shown} if shown else "")
         )
-        reasons.extend(translate_reason(str(reason)) for reason in (story.triage_reasons or [])[:3])
     if best_claim:
         reasons.append(_("Most check-worthy claim: %(score).0f%%.") % {"score": 100 * best_claim})
     return reasons

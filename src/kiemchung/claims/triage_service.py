@@ -1,5 +1,9 @@
-"""The triage model inside the application: versions in the data folder, story scores,
-and retraining from the organisation's own verdicts.
+"""Triage inside the application: the shipped prior and the trained model behind one
+seam (``suspicion``), story scores, and retraining from the organisation's own verdicts.
+
+A fresh installation has no trained model: stories are scored by the shipped prior
+(``kiemchung.triage.prior``). Once the organisation's verdicts have trained a model, its
+score is blended with the prior, the more the more verdicts it learned from.
 
 Labels come from people: a story matched (confirmed) to a fact-check rated false or
 misleading is 1, one rated true, mostly true or out of scope is 0. Unverifiable stories
@@ -8,11 +12,17 @@ teach nothing and are left out. Scores only rank the queue; they never label any
 
 from __future__ import annotations
 
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Max, Sum
 from django.utils import timezone
 
 from kiemchung.claims import checkworthy_learned
@@ -20,7 +30,7 @@ from kiemchung.claims.extraction import forget_learned_model, learned_path
 from kiemchung.claims.models import Claim, Verdict
 from kiemchung.sources.models import Document
 from kiemchung.stories.models import Story
-from kiemchung.triage import Dataset, TriageModel, from_records, load_latest, save, train
+from kiemchung.triage import Dataset, TriageModel, from_records, load_latest, prior, save, train
 from kiemchung.triage.store import versions
 
 POSITIVE = (Verdict.FALSE, Verdict.MISLEADING)
@@ -52,27 +62,139 @@ def document_meta(document: Document) -> dict[str, object]:
     }
 
 
-def score_stories(limit: int = 500, rescore: bool = False) -> int:
-    """Score stories without a triage score (all of them with ``rescore``)."""
+@dataclass(frozen=True, slots=True)
+class Suspicion:
+    """How likely a story is to need a fact-check (0..1), and the prior's cues."""
+
+    value: float
+    cues: tuple[str, ...]
+    learned: float | None = None  # the trained model's own score, when one exists
+
+
+LEARNED_HALF_WEIGHT = 300  # verdict-labelled posts at which the trained model weighs half
+LEARNED_MAX_WEIGHT = 0.85
+
+
+def learned_weight(model: TriageModel) -> float:
+    """How much the organisation's trained model counts against the shipped prior: it
+    grows with the posts it learned from (half at ``LEARNED_HALF_WEIGHT``), capped so
+    that the prior's cues are never silenced."""
+    n = float(model.training.get("n") or 0)
+    return min(LEARNED_MAX_WEIGHT, n / (n + LEARNED_HALF_WEIGHT))
+
+
+def suspicion(posts: Sequence[prior.Post], meta: Sequence[dict[str, object]]) -> list[Suspicion]:
+    """THE triage seam: the shipped prior, blended (in log-odds) with the newest model
+    trained on the organisation's verdicts when there is one. Scores in one batch."""
+    priors = prior.score_many(posts)
     model = latest_model()
-    if model is None:
-        return 0
-    stories = Story.objects.select_related("representative").exclude(representative=None)
+    if model is None or not posts:
+        return [Suspicion(round(p.value, 4), p.cues) for p in priors]
+    learned = model.score([_model_text(post) for post in posts], list(meta))
+    weight = learned_weight(model)
+    out = []
+    for p, q in zip(priors, learned, strict=True):
+        logit = (1 - weight) * p.logit + weight * _logit(q)
+        out.append(Suspicion(round(_sigmoid(logit), 4), p.cues, q))
+    return out
+
+
+def _model_text(post: prior.Post) -> str:
+    return f"{post.title}\n{post.text}" if post.title else post.text
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def story_posts(story_ids: Sequence[int]) -> dict[int, tuple[prior.Post, dict[str, object]]]:
+    """What the prior and the model read of each story, in three queries: its
+    representative document, its copies' shares, and its best factual claim."""
+    rows = Story.objects.filter(pk__in=story_ids).values_list(
+        "pk",
+        "doc_count",
+        "representative__text",
+        "representative__title",
+        "representative__url",
+        "representative__account_kind",
+        "representative__likes",
+        "representative__comments",
+        "representative__published_at",
+    )
+    shares = dict(
+        Document.objects.filter(story_id__in=story_ids)
+        .values("story_id")
+        .annotate(total=Sum("shares"))
+        .values_list("story_id", "total")
+    )
+    best = dict(
+        Claim.objects.filter(story_id__in=story_ids)
+        .exclude(is_factual=False)
+        .values("story_id")
+        .annotate(best=Max("checkworthiness"))
+        .values_list("story_id", "best")
+    )
+    out: dict[int, tuple[prior.Post, dict[str, object]]] = {}
+    for pk, docs, text, title, url, kind, likes, comments, published in rows:
+        post = prior.Post(
+            text=text or "",
+            title=title or "",
+            url=url or "",
+            account_kind=kind or "public",
+            shares=int(shares.get(pk) or 0),
+            likes=int(likes or 0),
+            comments=int(comments or 0),
+            documents=int(docs or 1),
+            checkworthiness=best.get(pk),
+        )
+        meta: dict[str, object] = {
+            "likes": post.likes,
+            "comments": post.comments,
+            "shares": post.shares,
+            "posted_at": published.isoformat() if published else None,
+        }
+        out[pk] = (post, meta)
+    return out
+
+
+def story_suspicion(story_ids: Sequence[int]) -> dict[int, Suspicion]:
+    """The suspicion of each story, computed now (for stories not scored yet)."""
+    posts = story_posts(story_ids)
+    ids = list(posts)
+    scored = suspicion([posts[i][0] for i in ids], [posts[i][1] for i in ids])
+    return dict(zip(ids, scored, strict=True))
+
+
+SCORE_CHUNK = 1000
+
+
+def score_stories(limit: int = 5000, rescore: bool = False) -> int:
+    """Score stories without a triage score (all of them with ``rescore``), in batches.
+
+    Only the score and the prior's cue codes are stored: explanations are written when
+    a story is shown, not for every story scored.
+    """
+    stories = Story.objects.exclude(representative=None)
     if not rescore:
         stories = stories.filter(triage_score__isnull=True)
-    batch = list(stories.order_by("-last_seen")[:limit])
-    if not batch:
-        return 0
-    docs = [story.representative for story in batch if story.representative is not None]
-    scores = model.score([d.text for d in docs], [document_meta(d) for d in docs])
-    for story, document, value in zip(batch, docs, scores, strict=True):
-        reasons = [
-            phrase
-            for phrase, effect in model.explain(document.text, document_meta(document), top=3)
-            if effect > 0
-        ]
-        Story.objects.filter(pk=story.pk).update(triage_score=value, triage_reasons=reasons)
-    return len(batch)
+    ids = list(stories.order_by("-last_seen").values_list("pk", flat=True)[:limit])
+    for start in range(0, len(ids), SCORE_CHUNK):
+        chunk = ids[start : start + SCORE_CHUNK]
+        scored = story_suspicion(chunk)
+        rows = [(r.value, json.dumps(list(r.cues)), pk) for pk, r in scored.items()]
+        table = Story._meta.db_table
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(
+                f'UPDATE "{table}" SET triage_score = %s, triage_reasons = %s '  # noqa: S608
+                "WHERE id = %s",
+                rows,
+            )
+    return len(ids)
 
 
 def verdict_dataset() -> Dataset:
@@ -107,6 +229,7 @@ def retrain(seed: int = 0) -> dict[str, Any]:
             "positives": positives,
         }
         _latest.cache_clear()
+        Story.objects.update(triage_score=None)  # rescored with the new model by the worker
     labelled = Claim.objects.exclude(is_factual=None).values_list("text", "is_factual")
     learned = checkworthy_learned.fit([t for t, _ in labelled], [int(bool(f)) for _, f in labelled])
     if learned is not None:

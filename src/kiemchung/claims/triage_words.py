@@ -139,3 +139,36 @@ def translate_reason(text: str) -> str:
         if match:
             return render(match)
     return text
+
+
+# The shipped prior's cues (``kiemchung.triage.prior.CUES``; a test checks they agree).
+CUE_PHRASES: dict[str, Promise] = {
+    "share_call": _("asks readers to share it at once"),
+    "insider": _("insider or hearsay source ('tin nội bộ', 'nghe nói')"),
+    "secrecy": _("claims the truth is being hidden"),
+    "urgency": _("urgent, alarmed wording"),
+    "shouting": _("written in capitals or with '!!!'"),
+    "alarm_emoji": _("alarm emoji"),
+    "miracle": _("promises a miracle cure or certain protection"),
+    "money": _("money, prizes or refunds"),
+    "risky_link": _("links to an unknown or shortened address"),
+    "phone": _("gives a phone number"),
+    "vague_authority": _("an unnamed authority ('các chuyên gia', 'cấp trên')"),
+    "private_notice": _("a private account relays an official notice without a link"),
+    "no_source": _("no source is named"),
+    "private_spread": _("shared widely for a private account"),
+    "copies": _("copied by many posts"),
+    "checkworthy": _("states a verifiable claim"),
+    "attribution": _("names its source ('theo', 'cho biết')"),
+    "outlet": _("a named news outlet"),
+    "trusted_link": _("links to a news or official site"),
+    "public_account": _("posted by a public outlet or official page"),
+    "measured": _("a long, measured text"),
+    "correction": _("reads as a correction or a warning against fakes"),
+}
+
+
+def cue_reason(code: str) -> str:
+    """A prior cue in the reader's language (an unknown code is shown as it is)."""
+    phrase = CUE_PHRASES.get(code)
+    return str(phrase) if phrase is not None else code

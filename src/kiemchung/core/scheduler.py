@@ -13,26 +13,37 @@ log = logging.getLogger(__name__)
 task_log = logging.getLogger("kiemchung.tasks")
 
 PERIODIC: list[tuple[str, Callable[[], object]]] = []
+DRAINABLE: set[str] = set()
+MAX_DRAIN_ROUNDS = 100_000
 
 
-def periodic(name: str) -> Callable[[Callable[[], object]], Callable[[], object]]:
-    """Register an idempotent handler that the scheduler runs at every tick."""
+def periodic(
+    name: str, drain: bool = False
+) -> Callable[[Callable[[], object]], Callable[[], object]]:
+    """Register an idempotent handler that the scheduler runs at every tick.
+
+    ``drain``: the handler does a bounded chunk of queued work and returns how much it
+    did; a draining tick (``kiemchung worker --batch``) calls it again until nothing is
+    left. Each chunk commits as it goes."""
 
     def decorate(func: Callable[[], object]) -> Callable[[], object]:
         PERIODIC.append((name, func))
+        if drain:
+            DRAINABLE.add(name)
         return func
 
     return decorate
 
 
-def tick() -> dict[str, object]:
-    """Run every periodic handler once; one failing handler never stops the others."""
+def tick(drain: bool = False) -> dict[str, object]:
+    """Run every periodic handler once (``drain``: the drainable ones until their queue
+    is empty); one failing handler never stops the others."""
     results: dict[str, object] = {}
     for name, handler in PERIODIC:
         started = time.perf_counter()
         outcome = "successful"
         try:
-            results[name] = handler()
+            results[name] = _drain(handler) if drain and name in DRAINABLE else handler()
         except Exception:
             log.exception("periodic job %s failed", name)
             results[name] = outcome = "failed"
@@ -51,6 +62,16 @@ def _log_job(name: str, outcome: str, result: object, duration_ms: float) -> Non
     task_log.log(
         level, "periodic %s %s %.1f ms", name, outcome, duration_ms, extra={"event": event}
     )
+
+
+def _drain(handler: Callable[[], object]) -> int:
+    total = 0
+    for _ in range(MAX_DRAIN_ROUNDS):
+        done = handler()
+        if not isinstance(done, int) or done <= 0:
+            break
+        total += done
+    return total
 
 
 def run_forever(interval: float, stop: threading.Event) -> None:
@@ -75,7 +96,7 @@ def _poll_sources() -> int:
     return enqueue_due_sources()
 
 
-@periodic("extract_claims")
+@periodic("extract_claims", drain=True)
 def _extract_claims() -> int:
     from kiemchung.claims.extraction import extract_pending
 
@@ -89,14 +110,14 @@ def _embed_knowledge_base() -> int:
     return embed_knowledge_base()
 
 
-@periodic("match_claims")
+@periodic("match_claims", drain=True)
 def _match_claims() -> int:
     from kiemchung.claims.matching_service import match_pending
 
     return match_pending()
 
 
-@periodic("score_stories")
+@periodic("score_stories", drain=True)
 def _score_stories() -> int:
     from kiemchung.claims.triage_service import score_stories
 

@@ -226,6 +226,7 @@ DOCUMENT_COLUMNS = (
     "comments",
     "shares",
     "published_at",
+    "undated",
     "fetched_at",
     "story_id",
     "signature",
@@ -252,6 +253,7 @@ def _document_row(
         record.comments,
         record.shares,
         db_time(record.posted_at or now),
+        record.posted_at is None,
         fetched,
         story_id,
         doc.signature,
@@ -263,8 +265,11 @@ def _deltas(
 ) -> dict[int, growth.StoryDelta]:
     deltas: dict[int, growth.StoryDelta] = {}
     for doc, assignment in zip(docs, assignments, strict=True):
-        moment = doc.record.posted_at or now
-        deltas.setdefault(assignment.story_id, growth.StoryDelta()).add(moment)
+        delta = deltas.setdefault(assignment.story_id, growth.StoryDelta())
+        if doc.record.posted_at is None:
+            delta.add_undated()  # counted, but in no hour: no growth window, no spike
+        else:
+            delta.add(doc.record.posted_at)
     return deltas
 
 

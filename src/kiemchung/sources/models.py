@@ -106,6 +106,15 @@ class Document(models.Model):
     comments = models.PositiveIntegerField(_("comments"), default=0)
     shares = models.PositiveIntegerField(_("shares"), default=0)
     published_at = models.DateTimeField(_("published"), db_index=True)
+    undated = models.BooleanField(
+        _("time unknown"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "The source gave no usable time: the published time is the import time, and the "
+            "document counts in no growth window or spike."
+        ),
+    )
     fetched_at = models.DateTimeField(_("fetched"), default=timezone.now)
     story = models.ForeignKey(
         "stories.Story",

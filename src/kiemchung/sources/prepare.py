@@ -19,6 +19,7 @@ from kiemchung.sources.canonical import InvalidURL, canonical_url
 from kiemchung.sources.records import Record, Rejection
 from kiemchung.stories.similarity import pack, unpack
 from kiemchung.text.langid import detect
+from kiemchung.text.marks import Marks, marks
 from kiemchung.text.minhash import MinHasher, Signature, shingle_hashes
 from kiemchung.text.normalize import keys
 from kiemchung.text.tokens import syllables
@@ -43,6 +44,8 @@ class PreparedDoc:
     ascii_text: str
     signature: bytes
     bands: tuple[int, ...]
+    shingles: np.ndarray
+    marks: Marks
 
 
 def prepare(record: Record) -> PreparedDoc:
@@ -83,10 +86,7 @@ def _without_bands(record: Record) -> tuple[PreparedDoc, Signature]:
     text_keys = keys(record.text)
     content_hash = _digest(text_keys.match, size=16)
     url = canonical_url(record.url)
-    tokens = syllables(text_keys.ascii)
-    if title_keys is not None:
-        tokens = syllables(title_keys.ascii) + tokens
-    shingles = shingle_hashes(tokens, SHINGLE_SIZE)
+    shingles = _shingles(title_keys.ascii if title_keys else "", text_keys.ascii)
     signature = HASHER.signature(shingles)
     doc = PreparedDoc(
         record=record,
@@ -98,8 +98,22 @@ def _without_bands(record: Record) -> tuple[PreparedDoc, Signature]:
         ascii_text=_join(title_keys.ascii if title_keys else "", text_keys.ascii),
         signature=pack(signature, len(shingles)),
         bands=(),
+        shingles=shingles,
+        marks=marks(f"{record.title}\n{record.text}"),
     )
     return doc, signature
+
+
+def _shingles(title_ascii: str, text_ascii: str) -> np.ndarray:
+    tokens = syllables(text_ascii)
+    if title_ascii:
+        tokens = syllables(title_ascii) + tokens
+    return shingle_hashes(tokens, SHINGLE_SIZE)
+
+
+def shingles_of(title: str, text: str) -> np.ndarray:
+    """The shingle hashes ``prepare`` takes of a document's title and text."""
+    return _shingles(keys(title).ascii if title else "", keys(text).ascii)
 
 
 def _rejection(record: Record, exc: Exception) -> Rejection:

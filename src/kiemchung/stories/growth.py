@@ -27,6 +27,10 @@ class StoryDelta:
         self.last = moment if self.last is None else max(self.last, moment)
         self.hours[hour_of(moment)] += 1
 
+    def add_undated(self) -> None:
+        """A document without its own time: it counts, but is seen in no hour."""
+        self.count += 1
+
 
 def hour_of(moment: datetime) -> datetime:
     return moment.replace(minute=0, second=0, microsecond=0)
@@ -43,12 +47,17 @@ def apply_to_existing(deltas: dict[int, StoryDelta]) -> None:
         for sid, d in deltas.items()
         if d.first is not None and d.last is not None
     ]
+    undated = [(d.count, sid) for sid, d in deltas.items() if d.first is None and d.count]
     with connection.cursor() as cursor:
         cursor.executemany(
             f'UPDATE "{table}" SET doc_count = doc_count + %s, '  # noqa: S608
             f"first_seen = {least}(first_seen, %s), last_seen = {greatest}(last_seen, %s) "
             "WHERE id = %s",
             rows,
+        )
+        cursor.executemany(
+            f'UPDATE "{table}" SET doc_count = doc_count + %s WHERE id = %s',  # noqa: S608
+            undated,
         )
 
 

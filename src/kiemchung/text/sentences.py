@@ -2,7 +2,10 @@
 
 A sentence ends at a line break, or at . ! ? … (possibly repeated, possibly
 followed by closing quotes or brackets) that is followed by white space and
-then by something that is not a lowercase letter. A full stop does not end a
+then by something that is not a lowercase letter. A single line break inside a
+sentence (a post wrapped by hand) is no end when the next line goes on in lowercase
+or the line stops on a word that cannot end a sentence ("và", "của", "với"…); an
+empty line always is. A full stop does not end a
 sentence after an abbreviation ("TP. HCM", "PGS. TS. Lê"), after a single
 capital letter (the initial in "Nguyễn V. A"), or after a list number at the
 start of a sentence ("1. Giá xăng"). Numbers ("2,5", "5.000") and URLs have no
@@ -31,18 +34,41 @@ _CANDIDATE_RE = re.compile(r"\n|[.!?…]+[\"'”’»)\]]*(?=\s)")
 _LEADING_PUNCTUATION = "([\"'“‘«"
 
 
+# Words after which a sentence cannot stop (conjunctions, prepositions, classifiers).
+_CONNECTIVES = frozenset(
+    """và hoặc hay với của cho là các những mà thì nhưng để từ đến tới tại ở trong
+    ngoài trên dưới về theo cùng như bởi vì do nên rằng khi nếu""".split()
+)
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text``, trimmed, in order; empty pieces are dropped."""
     sentences: list[str] = []
     start = 0
     for candidate in _CANDIDATE_RE.finditer(text):
         end = candidate.end()
-        if candidate.group() != "\n" and not _ends_sentence(text, start, candidate):
+        if candidate.group() == "\n":
+            if _line_goes_on(text, start, candidate.start()):
+                continue
+        elif not _ends_sentence(text, start, candidate):
             continue
         _append_trimmed(sentences, text[start:end])
         start = end
     _append_trimmed(sentences, text[start:])
     return sentences
+
+
+def _line_goes_on(text: str, start: int, newline: int) -> bool:
+    """A single line break inside a sentence: the next line starts in lowercase, or
+    this line stops on a connective (and does not end with punctuation)."""
+    line = text[start:newline].rstrip()
+    rest = text[newline + 1 : newline + 41]
+    if not line or not rest.strip() or rest.lstrip(" \t").startswith("\n"):
+        return False  # an empty line (a paragraph) always ends the sentence
+    if line[-1] in ".!?…:;\"'”’»)]":
+        return False
+    last_word = line.rsplit(None, 1)[-1].casefold()
+    return last_word in _CONNECTIVES or rest.lstrip()[0].islower()
 
 
 def _append_trimmed(sentences: list[str], piece: str) -> None:

@@ -8,13 +8,38 @@ look at; they never publish, label or remove anything (docs/principles.md).
 - ``model``: ``train``, ``evaluate`` and ``TriageModel`` (``score``, ``explain``).
 - ``store``: versioned models on disk (``save``, ``load_latest``, ``versions``).
 - ``devdata``: a synthetic development set and the demo corpus as a dataset.
+- ``prior``: the shipped prior (hand-weighted cues), plain Python; ``devposts``: the
+  queue's harder development set of Facebook-shaped posts.
+
+The names below are loaded on first use, so that the prior (and the pages that show the
+queue) do not import scikit-learn.
 
 Command line: ``python -m kiemchung.triage --help``.
 """
 
-from kiemchung.triage.data import Dataset, RowProblem, from_records, load_csv
-from kiemchung.triage.model import ModelConfig, TriageModel, evaluate, train
-from kiemchung.triage.store import load_latest, save, versions
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kiemchung.triage.data import Dataset, RowProblem, from_records, load_csv
+    from kiemchung.triage.model import ModelConfig, TriageModel, evaluate, train
+    from kiemchung.triage.store import load_latest, save, versions
+
+_HOMES = {
+    "Dataset": "data",
+    "RowProblem": "data",
+    "from_records": "data",
+    "load_csv": "data",
+    "ModelConfig": "model",
+    "TriageModel": "model",
+    "evaluate": "model",
+    "train": "model",
+    "load_latest": "store",
+    "save": "store",
+    "versions": "store",
+}
 
 __all__ = [
     "Dataset",
@@ -29,3 +54,10 @@ __all__ = [
     "train",
     "versions",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"kiemchung.triage.{home}"), name)

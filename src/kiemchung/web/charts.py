@@ -97,7 +97,10 @@ def by_theme(end: datetime, days: int = 30) -> list[tuple[str, int]]:
 def by_source(end: datetime, days: int = 30) -> list[tuple[str, int]]:
     def build() -> list[tuple[str, int]]:
         rows = (
-            Document.objects.filter(published_at__gte=end - timedelta(days=days))
+            # Bounded by the data's end too: undated documents carry their import time.
+            Document.objects.filter(
+                published_at__gte=end - timedelta(days=days), published_at__lt=end
+            )
             .values("source__name")
             .annotate(n=Count("id"))
             .order_by("-n")[:MAX_SOURCES]

@@ -65,12 +65,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--batch",
             action="store_true",
-            help="Run one scheduler tick and all queued tasks, then exit.",
+            help=(
+                "Run one scheduler tick that drains all queued work (claims, matches, "
+                "scores, in bounded chunks committed as they go) and all queued tasks, "
+                "then exit."
+            ),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["batch"]:
-            scheduler.tick()
+            scheduler.tick(drain=True)
         elif not options["no_scheduler"]:
             scheduler.start_thread(options["schedule_every"])
         worker = AnnouncingWorker(

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("sources", "0004_document_source_time_index"),
+        ("sources", "0005_document_undated"),
     ]
 
     operations = [
