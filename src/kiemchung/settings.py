@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "kiemchung.org",
     "kiemchung.cases",
     "kiemchung.publishing",
+    "kiemchung.reports",
     "kiemchung.web",
     "kiemchung.demo",
 ]
