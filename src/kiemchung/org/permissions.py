@@ -29,10 +29,14 @@ class Action(StrEnum):
     UPDATE_TASK = "task.update"
     VIEW_TASKS = "task.view"
     MANAGE_ORG = "org.manage"
+    VIEW_REPORTS = "report.view"
+    DRAFT_REPORT = "report.draft"
+    APPROVE_REPORT = "report.approve"
+    ISSUE_REPORT = "report.issue"
 
 
 A = Action
-_STAFF = {A.VIEW_DESK, A.COMMENT_CASE, A.VIEW_TASKS}
+_STAFF = {A.VIEW_DESK, A.COMMENT_CASE, A.VIEW_TASKS, A.VIEW_REPORTS}
 _CASEWORK = _STAFF | {A.OPEN_CASE, A.WORK_CASE}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
@@ -41,13 +45,23 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.REVIEWER: frozenset(_CASEWORK | {A.REVIEW_CASE, A.CLOSE_CASE}),
     Role.VERIFIER: frozenset(_CASEWORK | {A.CLOSE_CASE}),
     Role.MEMBER: frozenset(_CASEWORK),
+    # The secretariat drafts the period reports and issues them (number and date) once
+    # a head or deputy has approved them; approving is the heads' (every action above).
     Role.SECRETARIAT: frozenset(
-        _STAFF | {A.OPEN_CASE, A.ASSIGN_CASE, A.MANAGE_TASKS, A.UPDATE_TASK}
+        _STAFF
+        | {
+            A.OPEN_CASE,
+            A.ASSIGN_CASE,
+            A.MANAGE_TASKS,
+            A.UPDATE_TASK,
+            A.DRAFT_REPORT,
+            A.ISSUE_REPORT,
+        }
     ),
     # A liaison acts for one partner agency, on that agency's tasks only: see
     # ``liaison_agency_ids`` and ``kiemchung.org.services.visible_tasks``.
     Role.LIAISON: frozenset(),
-    Role.READONLY: frozenset({A.VIEW_DESK, A.VIEW_TASKS}),
+    Role.READONLY: frozenset({A.VIEW_DESK, A.VIEW_TASKS, A.VIEW_REPORTS}),
 }
 
 _CACHE_ATTR = "_kiemchung_memberships"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -59,9 +60,81 @@ class ReportSettings(models.Model):
         ),
     )
 
+    last_reminded_on = models.DateField(_("last reminder"), null=True, blank=True)
+
     class Meta:
         verbose_name = _("report settings")
         verbose_name_plural = _("report settings")
 
     def __str__(self) -> str:
         return f"{self.unit}: {self.issuing_body}"
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted for approval")
+    APPROVED = "approved", _("Approved")
+    ISSUED = "issued", _("Issued")
+
+
+def report_upload_to(instance: Report, filename: str) -> str:
+    return f"reports/{instance.unit_id}/{instance.pk}/{filename}"
+
+
+class Report(models.Model):
+    """A period review of a unit: drafted, submitted, approved, issued. Once issued its
+    figures, texts, header and files are kept as they were (``services.issue``)."""
+
+    unit = models.ForeignKey(
+        "org.OrgUnit", on_delete=models.PROTECT, related_name="reports", verbose_name=_("unit")
+    )
+    period_code = models.CharField(_("period"), max_length=30)
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("to"))
+    title = models.CharField(_("title"), max_length=300)
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=ReportStatus.choices,
+        default=ReportStatus.DRAFT,
+        db_index=True,
+    )
+    texts = models.JSONField(_("section texts"), default=dict, blank=True)
+    figures = models.JSONField(
+        _("figures"), default=dict, blank=True, help_text=_("As issued (frozen).")
+    )
+    header = models.JSONField(_("header"), default=dict, blank=True)
+    number = models.CharField(_("number"), max_length=30, blank=True)
+    issued_on = models.DateField(_("issued on"), null=True, blank=True)
+    docx = models.FileField(_("Word file"), upload_to=report_upload_to, blank=True)
+    pdf = models.FileField(_("PDF file"), upload_to=report_upload_to, blank=True)
+    xlsx = models.FileField(_("workbook"), upload_to=report_upload_to, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("drafted by"),
+    )
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("period report")
+        verbose_name_plural = _("period reports")
+        ordering = ["-period_end", "-pk"]
+        indexes = [models.Index(fields=["unit", "status", "period_end"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_frozen(self) -> bool:
+        return self.status == ReportStatus.ISSUED
