@@ -23,7 +23,7 @@ from kiemchung.reports.narrative import theme_label
 matplotlib.use("Agg")
 
 FONT = "DejaVu Sans"
-DPI = 130
+DPI = 110
 SIZE = (7.0, 3.0)
 COLOUR = "#1f4e79"
 
@@ -35,22 +35,24 @@ class Chart:
     png: bytes
 
 
-def _canvas() -> tuple[Canvas, Axes]:
+def _canvas(left: float = 0.08) -> tuple[Canvas, Axes]:
+    """A figure with fixed margins: laying the text out once (no ``tight_layout``, which
+    lays it out again and again) keeps four charts well under a second."""
     figure = Canvas(figsize=SIZE, dpi=DPI)
+    figure.subplots_adjust(left=left, right=0.97, top=0.95, bottom=0.14)
     axes = figure.add_subplot()
     return figure, axes
 
 
 def _png(figure: Canvas) -> bytes:
     buffer = io.BytesIO()
-    figure.tight_layout()
     figure.savefig(buffer, format="png")
     return buffer.getvalue()
 
 
 def _bars(pairs: list[tuple[str, float]], horizontal: bool = True) -> bytes:
     with matplotlib.rc_context({"font.family": FONT, "font.size": 9}):
-        figure, axes = _canvas()
+        figure, axes = _canvas(left=0.3 if horizontal else 0.08)
         if not pairs:
             axes.text(0.5, 0.5, "Không có số liệu trong kỳ", ha="center", va="center")
             axes.set_axis_off()

@@ -234,7 +234,7 @@ def _title(document: object, content: ReportContent) -> None:
     _rule(document.add_paragraph(), 40, TEXT_WIDTH_MM)  # type: ignore[attr-defined]
 
 
-def _sections(document: object, content: ReportContent) -> None:
+def _sections(document: object, content: ReportContent, styles: dict[str, str]) -> None:
     for section in SECTIONS:
         heading = document.add_paragraph()  # type: ignore[attr-defined]
         heading.paragraph_format.keep_with_next = True
@@ -246,7 +246,7 @@ def _sections(document: object, content: ReportContent) -> None:
                 paragraph = document.add_paragraph()  # type: ignore[attr-defined]
                 _run_font(paragraph.add_run(text.strip()), BODY_PT)
         if section.key == "situation":
-            _table(document, content.tables[0])
+            _table(document, content.tables[0], styles)
 
 
 def _closing(document: object, content: ReportContent, chosen: Layout) -> None:
@@ -267,32 +267,69 @@ def _closing(document: object, content: ReportContent, chosen: Layout) -> None:
     _cell_line(right, h.signer_name, 14, bold=True)
 
 
-def _table(document: object, table: Table) -> None:
+TABLE_STYLES = {
+    # name: (size, bold, alignment)
+    "KC bảng tiêu đề": (11, True, WD_ALIGN_PARAGRAPH.CENTER),
+    "KC bảng": (11, False, WD_ALIGN_PARAGRAPH.CENTER),
+    "KC bảng cột đầu": (11, False, WD_ALIGN_PARAGRAPH.LEFT),
+    "KC bảng rộng tiêu đề": (10, True, WD_ALIGN_PARAGRAPH.CENTER),
+    "KC bảng rộng": (10, False, WD_ALIGN_PARAGRAPH.CENTER),
+    "KC bảng rộng cột đầu": (10, False, WD_ALIGN_PARAGRAPH.LEFT),
+}
+
+
+def _table_styles(document: object) -> dict[str, str]:
+    """Paragraph styles for table cells: formatting each cell's run one by one is what
+    made a long annex slow; a style is written once."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    styles = document.styles  # type: ignore[attr-defined]
+    ids: dict[str, str] = {}
+    for name, (size, bold, alignment) in TABLE_STYLES.items():
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        ids[name] = style.style_id
+        style.base_style = styles["Normal"]
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        form = style.paragraph_format
+        form.alignment = alignment
+        form.first_line_indent = Cm(0)
+        form.space_after = Pt(0)
+        form.line_spacing = 1.0
+    return ids
+
+
+def _styled(cell: _Cell, text: str, style_id: str) -> None:
+    """The cell's text in a style given by id (looking a style up by name scans every
+    style of the document: that is what made tables slow)."""
+    paragraph = cell.paragraphs[0]
+    paragraph._p.style = style_id
+    paragraph.add_run(text)
+
+
+def _table(document: object, table: Table, styles: dict[str, str]) -> None:
     caption = document.add_paragraph()  # type: ignore[attr-defined]
     _line(caption, table.title, 13, bold=True)
     caption.paragraph_format.space_before = Pt(6)
     caption.paragraph_format.keep_with_next = True
-    grid = document.add_table(rows=1, cols=len(table.headers))  # type: ignore[attr-defined]
+    columns = len(table.headers)
+    wide = columns > 6
+    prefix = "KC bảng rộng" if wide else "KC bảng"
+    first = (36 if wide else 50) if columns > 2 else 100
+    rest = (TEXT_WIDTH_MM - first) / max(columns - 1, 1)
+    grid = document.add_table(rows=1 + max(len(table.rows), 1), cols=columns)  # type: ignore[attr-defined]
     grid.style = "Table Grid"
-    wide = len(table.headers) > 6
-    first = (36 if wide else 50) if len(table.headers) > 2 else 100
-    size = 10 if wide else 11
-    rest = (TEXT_WIDTH_MM - first) / max(len(table.headers) - 1, 1)
-    widths = [first] + [rest] * (len(table.headers) - 1)
-    for cell, text in zip(grid.rows[0].cells, table.headers, strict=True):
-        _cell_line(cell, text, size, bold=True)
+    rows = grid.rows
+    for cell, text in zip(rows[0].cells, table.headers, strict=True):
+        _styled(cell, text, styles[f"{prefix} tiêu đề"])
     if not table.rows:
-        cells = grid.add_row().cells
-        merged = cells[0].merge(cells[-1])
-        _cell_line(merged, "Không có số liệu trong kỳ", 11, italic=True)
-        _widths(grid, widths)
-        return
-    for row in table.rows:
-        for index, (cell, value) in enumerate(zip(grid.add_row().cells, row, strict=True)):
-            aligned = _cell_line(cell, _cell_text(value), size)
-            if index == 0:
-                aligned.alignment = WD_ALIGN_PARAGRAPH.LEFT
-    _widths(grid, widths)
+        cells = rows[1].cells
+        _styled(cells[0].merge(cells[-1]), "Không có số liệu trong kỳ", styles[prefix])
+    for row, values in zip(rows[1:], table.rows, strict=False):
+        for index, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
+            name = f"{prefix} cột đầu" if index == 0 else prefix
+            _styled(cell, _cell_text(value), styles[name])
+    _widths(grid, [first] + [rest] * (columns - 1))
 
 
 def _cell_text(value: object) -> str:
@@ -305,7 +342,7 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def _annex(document: object, content: ReportContent) -> None:
+def _annex(document: object, content: ReportContent, styles: dict[str, str]) -> None:
     document.add_page_break()  # type: ignore[attr-defined]
     _line(document.add_paragraph(), "PHỤ LỤC", BODY_PT, bold=True)  # type: ignore[attr-defined]
     _line(
@@ -315,7 +352,7 @@ def _annex(document: object, content: ReportContent) -> None:
         italic=True,
     )
     for table in content.tables[1:]:
-        _table(document, table)
+        _table(document, table, styles)
     for chart in content.charts:
         caption = document.add_paragraph()  # type: ignore[attr-defined]
         _line(caption, chart.title, 13, bold=True)
@@ -331,11 +368,12 @@ def build_docx(content: ReportContent) -> bytes:
     chosen = layout(content.header.layout)
     document = new_docx()
     _page(document, chosen)
+    styles = _table_styles(document)
     _header(document, content, chosen)
     _title(document, content)
-    _sections(document, content)
+    _sections(document, content, styles)
     _closing(document, content, chosen)
-    _annex(document, content)
+    _annex(document, content, styles)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

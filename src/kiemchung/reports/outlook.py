@@ -109,7 +109,7 @@ def outlook_for(figures: Figures) -> tuple[list[ThemeOutlook], list[ThemeOutlook
     """Per theme: the expected documents per week of the next period and an 80%
     interval; and the themes whose trend rises fastest."""
     weekly = {
-        theme: np.asarray(counts[:-1] if _last_week_partial(figures.period) else counts, float)
+        theme: np.asarray(_full_weeks(counts, figures.period), float)
         for theme, counts in figures.monitoring.weekly_by_theme.items()
     }
     series = {theme: y for theme, y in weekly.items() if len(y) >= MIN_WEEKS and y.sum() > 0}
@@ -123,7 +123,8 @@ def outlook_for(figures: Figures) -> tuple[list[ThemeOutlook], list[ThemeOutlook
         expected = float(fit.forecast.mean())
         spread = Z80 * fit.sigma * math.sqrt((horizon + 1) / 2)
         level = max(float(y[-4:].mean()), 1.0)
-        trend = (float(fit.forecast[0]) - float(y[-1])) if name == "naive" else _trend(fit)
+        # Rising is judged by Holt's trend whichever forecaster gives the level.
+        trend = _trend(holt(y, 2))
         outlook.append(
             ThemeOutlook(
                 theme=theme,
@@ -141,13 +142,19 @@ def outlook_for(figures: Figures) -> tuple[list[ThemeOutlook], list[ThemeOutlook
 
 
 def _trend(fit: Fit) -> float:
+    """The fitted trend per week (the damped forecast's second step minus its first is
+    phi squared times the trend)."""
     if len(fit.forecast) < 2:
         return 0.0
-    return float(fit.forecast[1] - fit.forecast[0]) / PHI**2 if PHI else 0.0
+    return float(fit.forecast[1] - fit.forecast[0]) / PHI**2
 
 
-def _last_week_partial(period: Period) -> bool:
-    return period.end.weekday() != 6
+def _full_weeks(counts: list[int], period: Period) -> list[int]:
+    """The weeks wholly inside the period: a part-week at either end would read as a
+    fall in volume."""
+    start = 0 if period.start.weekday() == 0 else 1
+    end = len(counts) if period.end.weekday() == 6 else len(counts) - 1
+    return counts[start:end]
 
 
 # --- the back-test of ``kiemchung report forecast --backtest`` ------------------------------

@@ -19,12 +19,14 @@ from kiemchung.org.models import OrgUnit
 from kiemchung.org.permissions import Action, can, units_where
 from kiemchung.reports import services
 from kiemchung.reports.documents import CONTENT_TYPES, content_for
-from kiemchung.reports.figures import stats_json
+from kiemchung.reports.figures import Figures, stats_json
 from kiemchung.reports.forms import IssueForm, PeriodForm
 from kiemchung.reports.models import Report, ReportStatus
-from kiemchung.reports.narrative import TEXT_SECTIONS
+from kiemchung.reports.narrative import TEXT_SECTIONS, theme_label
+from kiemchung.reports.outlook import outlook_for
 from kiemchung.reports.periods import quarter_period
 from kiemchung.reports.tables import HEADLINE_LABELS, headline, sub_units
+from kiemchung.reports.wording import number
 from kiemchung.web.access import desk_required
 
 
@@ -61,9 +63,26 @@ def index(request: HttpRequest) -> HttpResponse:
             sub_units=sub_units(content.figures),
             charts=[(c.title, base64.b64encode(c.png).decode()) for c in content.charts],
             outlook=_outlook(content.texts),
+            forecasts=_forecasts(content.figures),
             may_draft=can(request.user, Action.DRAFT_REPORT, unit),
         )
     return render(request, "reports/index.html", context)
+
+
+def _forecasts(figures: Figures) -> list[dict[str, Any]]:
+    outlook, rising = outlook_for(figures)
+    names = {item.theme for item in rising}
+    return [
+        {
+            "theme": theme_label(item.theme),
+            "expected": number(item.expected, 1),
+            "low": number(item.low, 1),
+            "high": number(item.high, 1),
+            "trend": ("+" if item.trend_percent > 0 else "") + number(item.trend_percent, 1),
+            "rising": item.theme in names,
+        }
+        for item in outlook
+    ]
 
 
 def _outlook(texts: dict[str, str]) -> str:
