@@ -247,8 +247,8 @@ def tasks(draft: Draft) -> str:
         low = sum(item.low for item in draft.outlook)
         high = sum(item.high for item in draft.outlook)
         text = (
-            f"2. Dự báo {f.period.next().label}: khoảng {number(expected)} tin, bài mỗi tuần "
-            f"(khoảng từ {number(low)} đến {number(high)})"
+            f"2. Dự báo {f.period.next().label}: khoảng {number(expected, 1)} tin, bài mỗi "
+            f"tuần (khoảng tin cậy 80%: từ {number(low, 1)} đến {number(high, 1)})"
         )
         if draft.rising:
             names = ", ".join(_rising(item) for item in draft.rising)

@@ -156,7 +156,7 @@ FORMS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Period]]] = [
     (re.compile(rf"(?P<start>{_DATE})\.\.(?P<end>{_DATE})"), _range),
 ]
 
-HELP = "2024-Q3, 2024-H1, 2024-9M, 2024 or 2024-01-01..2024-09-30"
+HELP = "2024-Q3, 2024-H1, 2024-9M, 2024, 2024-01-01..2024-09-30"
 
 
 def parse_period(text: str) -> Period:

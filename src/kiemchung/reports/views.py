@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -87,7 +88,8 @@ def _forecasts(figures: Figures) -> list[dict[str, Any]]:
 
 def _outlook(texts: dict[str, str]) -> str:
     lines = texts.get("tasks", "").splitlines()
-    return next((line for line in lines if "Dự báo" in line), "")
+    found = next((line for line in lines if "Dự báo" in line), "")
+    return re.sub(r"^\d+\.\s*", "", found)
 
 
 @desk_required
