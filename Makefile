@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install run serve test lint typecheck pytest browser-deps bench clean-data messages
+.PHONY: install run serve test lint typecheck pytest browser-deps report-deps bench clean-data messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,7 +37,7 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
-pytest: install browser-deps
+pytest: install browser-deps report-deps
 	$(BIN)/pytest
 
 ## The browser tests drive Debian's Chromium (never a browser Playwright downloads).
@@ -48,6 +48,19 @@ browser-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver; \
 	else \
 	  echo "The browser tests need $(CHROMIUM): run 'sudo apt-get install -y chromium chromium-driver'" >&2; \
+	  exit 1; \
+	fi
+
+## The period reports convert DOCX to PDF with LibreOffice (Times New Roman's metric
+## twin from fonts-liberation) and are tested with poppler's pdftotext and pdftoppm.
+REPORT_PACKAGES := libreoffice-writer-nogui fonts-liberation poppler-utils
+report-deps:
+	@if command -v soffice >/dev/null && command -v pdftotext >/dev/null && [ -d /usr/share/fonts/truetype/liberation ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing $(REPORT_PACKAGES) for the period reports"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(REPORT_PACKAGES); \
+	else \
+	  echo "The period reports need LibreOffice: run 'sudo apt-get install -y $(REPORT_PACKAGES)'" >&2; \
 	  exit 1; \
 	fi
 

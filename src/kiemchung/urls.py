@@ -18,6 +18,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("cases/", include("kiemchung.cases.urls")),
     path("org/", include("kiemchung.org.urls")),
+    path("reports/", include("kiemchung.reports.urls")),
     path("", include("kiemchung.publishing.urls")),
     path("", include("kiemchung.web.urls")),
 ]

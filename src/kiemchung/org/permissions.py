@@ -31,10 +31,14 @@ class Action(StrEnum):
     MANAGE_ORG = "org.manage"
     DOWNLOAD_EVIDENCE = "evidence.download"
     SEE_TIP_CONTACTS = "tip.contacts"
+    VIEW_REPORTS = "report.view"
+    DRAFT_REPORT = "report.draft"
+    APPROVE_REPORT = "report.approve"
+    ISSUE_REPORT = "report.issue"
 
 
 A = Action
-_STAFF = {A.VIEW_DESK, A.COMMENT_CASE, A.VIEW_TASKS, A.DOWNLOAD_EVIDENCE}
+_STAFF = {A.VIEW_DESK, A.COMMENT_CASE, A.VIEW_TASKS, A.DOWNLOAD_EVIDENCE, A.VIEW_REPORTS}
 _CASEWORK = _STAFF | {A.OPEN_CASE, A.WORK_CASE}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
@@ -43,15 +47,27 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.REVIEWER: frozenset(_CASEWORK | {A.REVIEW_CASE, A.CLOSE_CASE}),
     Role.VERIFIER: frozenset(_CASEWORK | {A.CLOSE_CASE}),
     Role.MEMBER: frozenset(_CASEWORK),
+    # The secretariat drafts the period reports and issues them (number and date) once
+    # a head or deputy has approved them; approving is the heads' (every action above).
     Role.SECRETARIAT: frozenset(
-        _STAFF | {A.OPEN_CASE, A.ASSIGN_CASE, A.MANAGE_TASKS, A.UPDATE_TASK, A.SEE_TIP_CONTACTS}
+        _STAFF
+        | {
+            A.OPEN_CASE,
+            A.ASSIGN_CASE,
+            A.MANAGE_TASKS,
+            A.UPDATE_TASK,
+            A.SEE_TIP_CONTACTS,
+            A.DRAFT_REPORT,
+            A.ISSUE_REPORT,
+        }
     ),
     # A liaison acts for one partner agency, on that agency's tasks only: see
     # ``liaison_agency_ids`` and ``kiemchung.org.services.visible_tasks``.
     Role.LIAISON: frozenset(),
-    # Read-only sees the desk (case pages, evidence listed by title and link) but does not
-    # download uploaded files: they are screenshots and messages that may name people.
-    Role.READONLY: frozenset({A.VIEW_DESK, A.VIEW_TASKS}),
+    # Read-only sees the desk (case pages, evidence listed by title and link) and the
+    # reports, but does not download uploaded files: they are screenshots and messages
+    # that may name people.
+    Role.READONLY: frozenset({A.VIEW_DESK, A.VIEW_TASKS, A.VIEW_REPORTS}),
 }
 
 _CACHE_ATTR = "_kiemchung_memberships"

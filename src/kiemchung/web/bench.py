@@ -292,7 +292,7 @@ def _wipe() -> None:
         shutil.rmtree(Path(settings.DATA_DIR) / folder, ignore_errors=True)
 
 
-def _ingest(documents: int, seed: int) -> None:
+def _ingest(documents: int, seed: int, records: Iterator[Any] | None = None) -> None:
     from kiemchung.sources.ingest import Ingestor
     from kiemchung.sources.models import Document, Source, SourceKind
     from kiemchung.sources.records import Record
@@ -313,7 +313,7 @@ def _ingest(documents: int, seed: int) -> None:
         return social
 
     Ingestor(social, workers=min(2, os.cpu_count() or 1), route=route).run(
-        corpus(documents, seed), "bench pages"
+        records if records is not None else corpus(documents, seed), "bench pages"
     )
 
 
@@ -434,7 +434,7 @@ class _Story:
     sentences: tuple[str, ...]
 
 
-def corpus(documents: int, seed: int) -> Iterator[Any]:
+def corpus(documents: int, seed: int, end: datetime = END, days: int = DAYS) -> Iterator[Any]:
     """``documents`` generated posts in stories of heavy-tailed sizes, oldest first.
 
     Most stories are a single post; a few are copied hundreds of times. Copies are
@@ -445,11 +445,11 @@ def corpus(documents: int, seed: int) -> Iterator[Any]:
     from kiemchung.sources.records import Record, record_from_mapping
 
     rng = random.Random(seed)  # noqa: S311 (reproducible benchmark data, not secrets)
-    stories = _stories(documents, rng, seed)
+    stories = _stories(documents, rng, seed, end, days)
     rows: list[tuple[datetime, int, int]] = []
     for story in stories:
         for copy in range(story.size):
-            rows.append((_moment(story, copy, rng), story.number, copy))
+            rows.append((_moment(story, copy, rng, end), story.number, copy))
     rows.sort()
     by_number = {story.number: story for story in stories}
     for line, (moment, number, copy) in enumerate(rows, start=1):
@@ -458,7 +458,9 @@ def corpus(documents: int, seed: int) -> Iterator[Any]:
             yield record
 
 
-def _stories(documents: int, rng: random.Random, seed: int) -> list[_Story]:
+def _stories(
+    documents: int, rng: random.Random, seed: int, end: datetime = END, days: int = DAYS
+) -> list[_Story]:
     from kiemchung.matching.synthetic import claims
     from kiemchung.testing.factories import random_post
 
@@ -478,7 +480,7 @@ def _stories(documents: int, rng: random.Random, seed: int) -> list[_Story]:
         # The claims come from a few dozen templates; the story's own words keep two
         # stories built on the same templates apart, as different posts are.
         sentences.append(random_post(rng, words=rng.randint(30, 60)))
-        start = END - timedelta(seconds=rng.uniform(0, DAYS * 86400))
+        start = end - timedelta(seconds=rng.uniform(0, days * 86400))
         burst = size >= 5 and rng.random() < 0.1
         stories.append(_Story(number, size, start, burst, tuple(sentences)))
     return stories
@@ -491,11 +493,11 @@ def _factcheck_claims() -> list[str]:
     return [str(review["claimReviewed"]) for review in reviews if review.get("claimReviewed")]
 
 
-def _moment(story: _Story, copy: int, rng: random.Random) -> datetime:
+def _moment(story: _Story, copy: int, rng: random.Random, end: datetime = END) -> datetime:
     if copy == 0:
         return story.start
     hours = rng.uniform(0, 5) if story.burst else rng.expovariate(1 / 18)
-    return min(END, story.start + timedelta(hours=hours))
+    return min(end, story.start + timedelta(hours=hours))
 
 
 def _post(story: _Story, copy: int, moment: datetime, rng: random.Random) -> dict[str, Any]:

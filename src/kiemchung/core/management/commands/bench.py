@@ -66,6 +66,20 @@ class Command(BaseCommand):
             "SQLite in the data folder.",
         )
         pages.add_argument(bench.CHILD_FLAG, action="store_true", help=argparse_suppress())
+        report = kinds.add_parser(
+            "report", help="Figures and the Word file of a nine-month period at scale."
+        )
+        report.add_argument("--documents", type=int, default=100_000, help="Corpus size.")
+        report.add_argument("--repeat", type=int, default=3, help="Timed builds.")
+        report.add_argument("--seed", type=int, default=1)
+        report.add_argument(
+            "--data-dir",
+            type=Path,
+            help="The benchmark's own data folder (default: kiemchung-bench-report in the "
+            "system's temporary folder).",
+        )
+        report.add_argument("--database-url", help="Benchmark on this database instead.")
+        report.add_argument(bench.CHILD_FLAG, action="store_true", help=argparse_suppress())
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["kind"] == "match":
@@ -73,6 +87,9 @@ class Command(BaseCommand):
             return
         if options["kind"] == "pages":
             self.stdout.write(json.dumps(_pages(options), ensure_ascii=False))
+            return
+        if options["kind"] == "report":
+            self.stdout.write(json.dumps(_report(options), ensure_ascii=False))
             return
         path: Path = options["input"]
         if not path.is_file():
@@ -110,6 +127,25 @@ def _pages(options: dict[str, Any]) -> Mapping[str, object]:
         return pages.measure(options["documents"], options["repeat"], options["seed"])
     try:
         return pages.run_isolated(
+            options["documents"],
+            options["repeat"],
+            options["seed"],
+            options["data_dir"],
+            options["database_url"],
+        )
+    except RuntimeError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def _report(options: dict[str, Any]) -> Mapping[str, object]:
+    from kiemchung.reports import bench as report
+
+    if options["documents"] < 1 or options["repeat"] < 1:
+        raise CommandError("--documents and --repeat must be at least 1")
+    if options["child"]:
+        return report.measure(options["documents"], options["repeat"], options["seed"])
+    try:
+        return report.run_isolated(
             options["documents"],
             options["repeat"],
             options["seed"],
