@@ -48,7 +48,9 @@ INSTALLED_APPS = [
     "kiemchung.cases",
     "kiemchung.publishing",
     "kiemchung.web",
+    "kiemchung.api",
     "kiemchung.demo",
+    "ninja",  # the API's documentation page, served from ninja's own static files
 ]
 
 MIDDLEWARE = [
@@ -253,6 +255,13 @@ PUBLIC_BASE_URL = _public_base_url(env.text("KIEMCHUNG_PUBLIC_BASE_URL", "http:/
 PUBLISHER_NAME = env.text("KIEMCHUNG_PUBLISHER_NAME", "Tổ kiểm chứng thông tin (bản demo)")
 TIP_CONTACT_DAYS = env.integer("KIEMCHUNG_TIP_CONTACT_DAYS", 30, minimum=1)
 TIP_RATE_PER_HOUR = env.integer("KIEMCHUNG_TIP_RATE_PER_HOUR", 5, minimum=1)
+
+# --- The REST API (see kiemchung.api) ---
+API_RATE_PER_MINUTE = env.integer("KIEMCHUNG_API_RATE_PER_MINUTE", 120, minimum=1)
+API_MAX_BATCH = env.integer("KIEMCHUNG_API_MAX_BATCH", 1000, minimum=1)
+API_IDEMPOTENCY_DAYS = env.integer("KIEMCHUNG_API_IDEMPOTENCY_DAYS", 7, minimum=1)
+# Largest request body (a batch of documents is one request), in megabytes.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.integer("KIEMCHUNG_MAX_REQUEST_MB", 20, minimum=1) * 1024 * 1024
 
 LOGGING = {
     "version": 1,
