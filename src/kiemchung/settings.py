@@ -260,6 +260,11 @@ TIP_RATE_PER_HOUR = env.integer("KIEMCHUNG_TIP_RATE_PER_HOUR", 5, minimum=1)
 API_RATE_PER_MINUTE = env.integer("KIEMCHUNG_API_RATE_PER_MINUTE", 120, minimum=1)
 API_MAX_BATCH = env.integer("KIEMCHUNG_API_MAX_BATCH", 1000, minimum=1)
 API_IDEMPOTENCY_DAYS = env.integer("KIEMCHUNG_API_IDEMPOTENCY_DAYS", 7, minimum=1)
+# Webhooks: attempts per delivery, the first retry's delay (doubling after each failure),
+# and how many failed attempts in a row disable a subscription.
+WEBHOOK_MAX_ATTEMPTS = env.integer("KIEMCHUNG_WEBHOOK_MAX_ATTEMPTS", 8, minimum=1)
+WEBHOOK_BACKOFF_SECONDS = env.integer("KIEMCHUNG_WEBHOOK_BACKOFF_SECONDS", 30, minimum=1)
+WEBHOOK_DISABLE_AFTER = env.integer("KIEMCHUNG_WEBHOOK_DISABLE_AFTER", 10, minimum=1)
 # Largest request body (a batch of documents is one request), in megabytes.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.integer("KIEMCHUNG_MAX_REQUEST_MB", 20, minimum=1) * 1024 * 1024
 

@@ -64,3 +64,82 @@ class IdempotentResponse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.key}"
+
+
+class WebhookSubscription(models.Model):
+    """A partner's address that receives a unit's events (and those of the units below)."""
+
+    unit = models.ForeignKey(
+        "org.OrgUnit", on_delete=models.CASCADE, related_name="webhooks", verbose_name=_("unit")
+    )
+    url = models.URLField(_("address"), max_length=2000)
+    secret = models.CharField(_("signing secret"), max_length=100)
+    events = models.JSONField(_("events"), default=list)
+    is_active = models.BooleanField(_("enabled"), default=True)
+    consecutive_failures = models.PositiveIntegerField(_("failed attempts in a row"), default=0)
+    disabled_at = models.DateTimeField(_("disabled"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("webhook")
+        verbose_name_plural = _("webhooks")
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} → {self.url}"
+
+
+class WebhookEvent(models.Model):
+    """Something that happened, once (``key`` keeps a periodic event from repeating)."""
+
+    name = models.CharField(_("event"), max_length=64)
+    unit = models.ForeignKey(
+        "org.OrgUnit", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    data = models.JSONField(default=dict)
+    key = models.CharField(max_length=200, null=True, blank=True, unique=True)
+    created_at = models.DateTimeField(_("happened"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("webhook event")
+        verbose_name_plural = _("webhook events")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class DeliveryStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    DELIVERED = "delivered", _("Delivered")
+    FAILED = "failed", _("Failed")
+
+
+class WebhookDelivery(models.Model):
+    """One event for one subscription, and the log of every attempt."""
+
+    subscription = models.ForeignKey(
+        WebhookSubscription, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    event = models.ForeignKey(WebhookEvent, on_delete=models.CASCADE, related_name="deliveries")
+    status = models.CharField(
+        _("status"), max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
+    )
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True, db_index=True)
+    last_status_code = models.PositiveIntegerField(_("last HTTP status"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    log = models.JSONField(_("attempts log"), default=list)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    delivered_at = models.DateTimeField(_("delivered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("webhook delivery")
+        verbose_name_plural = _("webhook deliveries")
+        constraints = [
+            models.UniqueConstraint(fields=["subscription", "event"], name="delivery_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event} → {self.subscription_id}: {self.status}"
