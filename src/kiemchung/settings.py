@@ -265,6 +265,14 @@ API_IDEMPOTENCY_DAYS = env.integer("KIEMCHUNG_API_IDEMPOTENCY_DAYS", 7, minimum=
 WEBHOOK_MAX_ATTEMPTS = env.integer("KIEMCHUNG_WEBHOOK_MAX_ATTEMPTS", 8, minimum=1)
 WEBHOOK_BACKOFF_SECONDS = env.integer("KIEMCHUNG_WEBHOOK_BACKOFF_SECONDS", 30, minimum=1)
 WEBHOOK_DISABLE_AFTER = env.integer("KIEMCHUNG_WEBHOOK_DISABLE_AFTER", 10, minimum=1)
+# Tip channels (see kiemchung.api.channels): a Telegram bot and a Zalo Official Account.
+TELEGRAM_BOT_TOKEN = env.text("KIEMCHUNG_TELEGRAM_BOT_TOKEN", "")
+TELEGRAM_WEBHOOK_SECRET = env.text("KIEMCHUNG_TELEGRAM_WEBHOOK_SECRET", "")
+TELEGRAM_API_BASE = env.text("KIEMCHUNG_TELEGRAM_API_BASE", "https://api.telegram.org")
+ZALO_APP_ID = env.text("KIEMCHUNG_ZALO_APP_ID", "")
+ZALO_OA_SECRET_KEY = env.text("KIEMCHUNG_ZALO_OA_SECRET_KEY", "")
+ZALO_OA_ACCESS_TOKEN = env.text("KIEMCHUNG_ZALO_OA_ACCESS_TOKEN", "")
+ZALO_API_BASE = env.text("KIEMCHUNG_ZALO_API_BASE", "https://openapi.zalo.me")
 # Largest request body (a batch of documents is one request), in megabytes.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.integer("KIEMCHUNG_MAX_REQUEST_MB", 20, minimum=1) * 1024 * 1024
 

@@ -16,14 +16,13 @@ HMAC-SHA256(secret, "TIMESTAMP." + body). See ``verify_signature`` for the recei
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import hmac
 import json
 import secrets
 import time
 from datetime import datetime, timedelta
-from functools import lru_cache, partial
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -37,16 +36,15 @@ from kiemchung.api.models import (
     WebhookEvent,
     WebhookSubscription,
 )
+from kiemchung.api.outbound import outbound_client
 from kiemchung.core.events import EVENTS, TASK_OVERDUE, emit, event_happened
 from kiemchung.org.models import OrgUnit, Task
-from kiemchung.sources.fetching import policy_from_settings
-from kiemchung.sources.http import FetchError, FetchPolicy, SafeHTTPClient
+from kiemchung.sources.http import FetchError
 
 SIGNATURE_HEADER = "X-Kiemchung-Signature"
 LEASE_SECONDS = 120  # a claimed attempt is not claimed again before this
 MAX_BACKOFF = timedelta(hours=6)
 KEPT_LOG = 20
-RESPONSE_BYTES = 64 * 1024
 
 
 class InvalidSubscription(ValueError):
@@ -155,19 +153,6 @@ def body_of(delivery: WebhookDelivery) -> bytes:
 # --- delivering ------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
-def _client(policy: FetchPolicy) -> SafeHTTPClient:
-    return SafeHTTPClient(policy)
-
-
-def webhook_client() -> SafeHTTPClient:
-    """The safe client, one attempt per call (retries are ours), small answers."""
-    policy = dataclasses.replace(
-        policy_from_settings(), retries=0, max_redirects=0, max_bytes=RESPONSE_BYTES
-    )
-    return _client(policy)
-
-
 def claim(delivery_id: int, now: datetime) -> bool:
     """Only one worker wins a due attempt (a conditional UPDATE)."""
     lease = now + timedelta(seconds=LEASE_SECONDS)
@@ -205,7 +190,7 @@ def _post(delivery: WebhookDelivery) -> tuple[int | None, str, float]:
     }
     started = time.monotonic()
     try:
-        result = webhook_client().post(delivery.subscription.url, body, headers)
+        result = outbound_client().post(delivery.subscription.url, body, headers)
     except FetchError as exc:
         return None, exc.message, time.monotonic() - started
     error = "" if 200 <= result.status < 300 else f"HTTP {result.status}"
