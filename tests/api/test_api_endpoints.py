@@ -232,6 +232,7 @@ def test_the_public_search_answers_422_to_an_overlong_query(db: Any) -> None:
     response = Client().get("/api/v1/public/factchecks", {"q": "x" * 600})
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "q"
+    assert response["Access-Control-Allow-Origin"] == "*"  # a portal's page can read why
 
 
 def test_the_public_search_is_rate_limited_per_address(db: Any, settings: Any) -> None:

@@ -36,14 +36,25 @@ api.add_router("", factchecks.router)
 api.add_router("", matching.router)
 
 
+PUBLIC_PREFIX = "/api/v1/public/"
+
+
+def answer(request: HttpRequest, problem: ApiProblem) -> HttpResponse:
+    """The problem as a response; the public endpoints' errors stay readable by any page."""
+    response = problem_response(problem)
+    if request.path.startswith(PUBLIC_PREFIX) and request.method == "GET":
+        response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 @api.exception_handler(ApiProblem)
 def on_problem(request: HttpRequest, exc: ApiProblem) -> HttpResponse:
-    return problem_response(exc)
+    return answer(request, exc)
 
 
 @api.exception_handler(AuthenticationError)
 def on_authentication(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    return problem_response(unauthorized())
+    return answer(request, unauthorized())
 
 
 @api.exception_handler(ValidationError)
@@ -52,14 +63,14 @@ def on_validation(request: HttpRequest, exc: ValidationError) -> HttpResponse:
         {"field": field_of(error.get("loc", ())), "message": str(error.get("msg", ""))}
         for error in exc.errors
     ]
-    return problem_response(invalid(errors))
+    return answer(request, invalid(errors))
 
 
 @api.exception_handler(PermissionDenied)
 def on_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
-    return problem_response(forbidden())
+    return answer(request, forbidden())
 
 
 @api.exception_handler(Http404)
 def on_missing(request: HttpRequest, exc: Http404) -> HttpResponse:
-    return problem_response(not_found())
+    return answer(request, not_found())

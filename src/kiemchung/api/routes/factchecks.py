@@ -63,7 +63,7 @@ def public_factchecks(
         raise ApiProblem(
             429,
             _("Too many requests: try again in %(seconds)s seconds.") % {"seconds": seconds},
-            headers={"Retry-After": str(seconds), "Access-Control-Allow-Origin": "*"},
+            headers={"Retry-After": str(seconds)},
         )
     query = params.q.strip()
     if query:
