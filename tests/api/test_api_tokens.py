@@ -42,6 +42,8 @@ def test_the_documentation_page_loads_nothing_from_another_site(client: Client) 
     assert all(source.startswith("/") for source in sources), sources
     assert "<script>" not in page  # the policy allows no inline script
     assert "script-src 'self'" in response["Content-Security-Policy"]
+    for source in sources:
+        assert client.get(source).status_code == 200, source  # served by us
 
 
 def test_the_command_prints_the_token_once_alone_on_its_last_line(verifier: User) -> None:
