@@ -50,8 +50,10 @@ INSTALLED_APPS = [
     "kiemchung.publishing",
     "kiemchung.reports",
     "kiemchung.web",
+    "kiemchung.api",
     "kiemchung.demo",
     "kiemchung.ops",
+    "ninja",  # the API's documentation page, served from ninja's own static files
 ]
 
 MIDDLEWARE = [
@@ -285,6 +287,26 @@ LOG_FORMAT = env.text("KIEMCHUNG_LOG_FORMAT", "text").strip().lower()
 if LOG_FORMAT not in ("text", "json"):
     env.problems.append(("KIEMCHUNG_LOG_FORMAT", f"expected text or json, got {LOG_FORMAT!r}"))
     LOG_FORMAT = "text"
+# --- The REST API (see kiemchung.api) ---
+API_RATE_PER_MINUTE = env.integer("KIEMCHUNG_API_RATE_PER_MINUTE", 120, minimum=1)
+API_MAX_BATCH = env.integer("KIEMCHUNG_API_MAX_BATCH", 1000, minimum=1)
+API_IDEMPOTENCY_DAYS = env.integer("KIEMCHUNG_API_IDEMPOTENCY_DAYS", 7, minimum=1)
+# Webhooks: attempts per delivery, the first retry's delay (doubling after each failure),
+# and how many failed attempts in a row disable a subscription.
+WEBHOOK_MAX_ATTEMPTS = env.integer("KIEMCHUNG_WEBHOOK_MAX_ATTEMPTS", 8, minimum=1)
+WEBHOOK_BACKOFF_SECONDS = env.integer("KIEMCHUNG_WEBHOOK_BACKOFF_SECONDS", 30, minimum=1)
+WEBHOOK_DISABLE_AFTER = env.integer("KIEMCHUNG_WEBHOOK_DISABLE_AFTER", 10, minimum=1)
+# Tip channels (see kiemchung.api.channels): a Telegram bot and a Zalo Official Account.
+TELEGRAM_BOT_TOKEN = env.text("KIEMCHUNG_TELEGRAM_BOT_TOKEN", "")
+TELEGRAM_WEBHOOK_SECRET = env.text("KIEMCHUNG_TELEGRAM_WEBHOOK_SECRET", "")
+TELEGRAM_API_BASE = env.text("KIEMCHUNG_TELEGRAM_API_BASE", "https://api.telegram.org")
+ZALO_APP_ID = env.text("KIEMCHUNG_ZALO_APP_ID", "")
+ZALO_OA_SECRET_KEY = env.text("KIEMCHUNG_ZALO_OA_SECRET_KEY", "")
+ZALO_OA_ACCESS_TOKEN = env.text("KIEMCHUNG_ZALO_OA_ACCESS_TOKEN", "")
+ZALO_API_BASE = env.text("KIEMCHUNG_ZALO_API_BASE", "https://openapi.zalo.me")
+# Largest request body (a batch of documents is one request), in megabytes.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.integer("KIEMCHUNG_MAX_REQUEST_MB", 20, minimum=1) * 1024 * 1024
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from kiemchung.ops.health import health
+from kiemchung.api.api import api
 from kiemchung.web.auth import AdminLoginForm, LoginView, LogoutView
 
 admin.site.site_header = _("Kiểm chứng — administration")
@@ -16,6 +17,8 @@ urlpatterns = [
     path("logout/", LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+    path("api/", include("kiemchung.api.urls")),
     path("cases/", include("kiemchung.cases.urls")),
     path("org/", include("kiemchung.org.urls")),
     path("reports/", include("kiemchung.reports.urls")),

@@ -34,6 +34,8 @@ from kiemchung.cases.models import (
 from kiemchung.cases.uploads import UploadRejected, check_upload
 from kiemchung.cases.workflow import Transition, TransitionError, transition, transitions_from
 from kiemchung.claims.models import CASE_VERDICTS, Claim, Verdict
+from kiemchung.core import events
+from kiemchung.core.events import emit
 from kiemchung.org.models import Membership, OrgUnit
 from kiemchung.org.permissions import Action, can, require, visible_units
 from kiemchung.publishing.models import Tip, TipStatus
@@ -309,7 +311,23 @@ def change_state(
         _after_publishing(user, fresh)
     elif target == CaseState.OUT_OF_SCOPE:
         _mark_claim(user, fresh, is_factual=False)
+    _announce_state(fresh, source)
     return _sync(case, fresh)
+
+
+def _announce_state(case: Case, source: str) -> None:
+    data = {"case_id": case.pk, "from": source, "to": case.state, "title": case.title}
+    emit(events.CASE_STATE_CHANGED, unit_id=case.unit_id, data=data)
+    factcheck = case.factcheck
+    if case.state == CaseState.PUBLISHED and factcheck is not None:
+        published = {
+            "case_id": case.pk,
+            "factcheck_id": factcheck.pk,
+            "claim": factcheck.claim_reviewed,
+            "verdict": factcheck.verdict,
+            "url": factcheck.url,
+        }
+        emit(events.FACTCHECK_PUBLISHED, unit_id=case.unit_id, data=published)
 
 
 def _label(state: str) -> str:

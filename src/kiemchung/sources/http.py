@@ -511,6 +511,33 @@ class SafeHTTPClient:
         message = f"More than {self.policy.max_redirects} redirects starting at {url}"
         raise FetchError("too_many_redirects", message, url=url)
 
+    def post(self, url: str, content: bytes, headers: dict[str, str]) -> FetchResult:
+        """POST once to a URL under the same address rules as ``fetch`` (webhooks, chat
+        replies). No redirect is followed and no retry made: the caller decides. Any
+        status is returned; transport failures raise ``FetchError``."""
+        target = validate_url(url, self.policy)
+        addresses = resolve_addresses(target, self.policy)
+        self._throttle.wait(_host_of(target))
+        deadline = self._clock() + self.policy.total_timeout
+        last_error: FetchError | None = None
+        for address in addresses:
+            request = self._pinned_request(target, address, headers, method="POST", body=content)
+            try:
+                return self._post_to(target, request, deadline)
+            except _Retry as retry:
+                last_error = retry.error
+                if retry.error.reason != "connect":
+                    break  # only a refused connection moves on to the next address
+        raise last_error or FetchError("connect", f"No address to post to for {url}", url=url)
+
+    def _post_to(self, url: httpx.URL, request: httpx.Request, deadline: float) -> FetchResult:
+        with _transport_errors(str(url)):
+            response = self._client.send(request, stream=True)
+            try:
+                return _result(url, response, self._read_body(url, response, deadline))
+            finally:
+                response.close()
+
     def _fetch_with_retries(self, url: httpx.URL, headers: dict[str, str]) -> Outcome:
         attempt = 0
         while True:
@@ -559,16 +586,23 @@ class SafeHTTPClient:
                 response.close()
 
     def _pinned_request(
-        self, url: httpx.URL, address: IPAddress, headers: dict[str, str]
+        self,
+        url: httpx.URL,
+        address: IPAddress,
+        headers: dict[str, str],
+        *,
+        method: str = "GET",
+        body: bytes | None = None,
     ) -> httpx.Request:
         """A request to the validated address that still names the original host."""
         extensions: dict[str, str] = {}
         if url.scheme == "https" and literal_address(_host_of(url)) is None:
             extensions["sni_hostname"] = _host_of(url)
         return self._client.build_request(
-            "GET",
+            method,
             url.copy_with(host=str(address)),
             headers={**headers, "Host": url.netloc.decode("ascii")},
+            content=body,
             extensions=extensions,
         )
 

@@ -6,7 +6,7 @@ import gzip
 import io
 import logging
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +29,7 @@ from kiemchung.sources.readers import (
     reader_for_path,
 )
 from kiemchung.sources.readers.decoding import buffer
-from kiemchung.sources.records import Item, Record
+from kiemchung.sources.records import Item, Record, Rejection, record_from_mapping
 
 log = logging.getLogger(__name__)
 
@@ -194,6 +194,21 @@ def add_source(name: str, kind: str, location: str, poll_minutes: int | None = N
         poll_minutes=poll_minutes or settings.SOURCE_POLL_MINUTES,
         next_poll_at=timezone.now(),
     )
+
+
+def ingest_mappings(rows: Sequence[object], source_name: str, origin: str) -> IngestReport:
+    """Ingest records already decoded from JSON (the API's batches). Each one is checked
+    like a line of a JSON-lines export, and numbered from 1 in the report's rejections."""
+    source = source_for(source_name, SourceKind.JSONL, origin)
+    return Ingestor(source).run(_mapping_items(rows), origin)
+
+
+def _mapping_items(rows: Sequence[object]) -> Iterator[Item]:
+    for number, row in enumerate(rows, start=1):
+        if isinstance(row, dict):
+            yield record_from_mapping(row, number)
+        else:
+            yield Rejection(number, f"expected a JSON object, got {type(row).__name__}")
 
 
 def add_manual_document(source_name: str, record: Record) -> IngestReport:

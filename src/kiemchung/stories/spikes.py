@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db.models import Count, Sum
 
+from kiemchung.core.events import ALERT_OPENED, emit
 from kiemchung.stories.growth import hour_of
 from kiemchung.stories.models import Alert, AlertStatus, Story, StoryBucket
 
@@ -119,7 +120,10 @@ def raise_alert(story: Story, measured: Growth) -> Alert:
             setattr(ongoing, name, value)
         ongoing.save(update_fields=list(values))
         return ongoing
-    alert, _ = Alert.objects.update_or_create(
+    alert, created = Alert.objects.update_or_create(
         story=story, kind="spike", window_start=measured.window_start, defaults=values
     )
+    if created:
+        data = {"alert_id": alert.pk, "story_id": story.pk, "story_title": story.title}
+        emit(ALERT_OPENED, unit_id=None, data={**data, "count": alert.count, "ratio": alert.ratio})
     return alert

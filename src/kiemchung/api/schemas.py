@@ -1,0 +1,177 @@
+"""The API's typed shapes: they are the OpenAPI document's schemas."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from ninja import Field, Schema
+
+
+class ListParams(Schema):
+    """Newest first; ``before`` is the ``next_before`` of the previous page."""
+
+    limit: int = Field(50, ge=1, le=200, description="Items per page (1–200).")
+    before: int | None = Field(None, ge=1, description="Only items with a smaller id.")
+    since: datetime | None = Field(None, description="Only items at or after this time.")
+    until: datetime | None = Field(None, description="Only items before this time.")
+
+
+class PageInfo(Schema):
+    next_before: int | None = Field(None, description="Pass as `before` for the next page.")
+
+
+class StoryOut(Schema):
+    id: int
+    title: str
+    first_seen: datetime
+    last_seen: datetime
+    doc_count: int
+    theme: str
+    triage_score: float | None
+    already_checked_id: int | None
+
+
+class StoryPage(PageInfo):
+    items: list[StoryOut]
+
+
+class DocumentOut(Schema):
+    id: int
+    url: str
+    title: str
+    source: str
+    platform: str
+    published_at: datetime
+
+
+class AlertOut(Schema):
+    id: int
+    story_id: int
+    story_title: str
+    kind: str
+    status: str
+    window_start: datetime
+    window_end: datetime
+    count: int
+    ratio: float
+    created_at: datetime
+
+
+class AlertPage(PageInfo):
+    items: list[AlertOut]
+
+
+class StoryDetail(StoryOut):
+    documents: list[DocumentOut]
+    alerts: list[AlertOut]
+
+
+class CaseOut(Schema):
+    id: int
+    unit_id: int
+    unit: str
+    title: str
+    claim_text: str
+    state: str
+    verdict: str
+    summary: str
+    story_id: int | None
+    claim_id: int | None
+    created_at: datetime
+    updated_at: datetime
+    published_at: datetime | None
+
+
+class CasePage(PageInfo):
+    items: list[CaseOut]
+
+
+class EvidenceOut(Schema):
+    id: int
+    kind: str
+    title: str
+    url: str
+
+
+class CaseDetail(CaseOut):
+    rationale: str
+    evidence: list[EvidenceOut]
+
+
+class FactCheckPage(PageInfo):
+    items: list[dict[str, Any]] = Field(description="schema.org ClaimReview objects.")
+
+
+class PublicFactChecks(Schema):
+    query: str
+    items: list[dict[str, Any]] = Field(description="schema.org ClaimReview objects.")
+
+
+class DocumentBatch(Schema):
+    source: str = Field(
+        "", max_length=200, description="Source name (default: `api:` and your user name)."
+    )
+    records: list[Any] = Field(
+        min_length=1,
+        description=(
+            "Records of the social-media export schema (the JSON-lines format of "
+            "`kiemchung ingest`): text (required), url, title, posted_at, platform, "
+            "account, account_kind, likes, comments, shares."
+        ),
+        examples=[[{"text": "Nội dung bài đăng", "url": "https://example.vn/p/1"}]],
+    )
+
+
+class RejectionOut(Schema):
+    line: int = Field(description="The record's position in the batch, from 1.")
+    reason: str
+
+
+class IngestOut(Schema):
+    received: int
+    added: int
+    duplicates: int
+    rejected: int
+    new_stories: int
+    rejections: list[RejectionOut]
+
+
+class MatchIn(Schema):
+    text: str = Field(min_length=1, max_length=5000)
+    top: int = Field(5, ge=1, le=50)
+    claims: bool = Field(False, description="Include earlier claims (desk roles only).")
+
+
+class MatchResultOut(Schema):
+    kind: str
+    id: int
+    url: str
+    claim: str
+    verdict: str | None
+    score: float
+    decision: str
+    reasons: list[str]
+
+
+class MatchOut(Schema):
+    query: str
+    results: list[MatchResultOut]
+
+
+class TipIn(Schema):
+    text: str = Field("", max_length=5000)
+    url: str = Field("", max_length=2000)
+    contact: str = Field("", max_length=200, description="Optional; purged on schedule.")
+
+
+class TipFactCheck(Schema):
+    title: str
+    verdict: str
+    url: str
+
+
+class TipOut(Schema):
+    id: int
+    status: str
+    factcheck: TipFactCheck | None

@@ -1,0 +1,13 @@
+"""Background work of the API: webhook deliveries."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+
+@task()
+def deliver_webhook_task(delivery_id: int) -> str | None:
+    """One attempt of one webhook delivery; its status afterwards."""
+    from kiemchung.api.webhooks import deliver
+
+    return deliver(delivery_id)

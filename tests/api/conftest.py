@@ -1,0 +1,54 @@
+"""Shared people for the API tests: a commune's verifier, a member of the neighbouring
+commune, a person with no role; a client that sends a bearer token."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.test import override_settings
+
+from kiemchung.org.models import Role
+from kiemchung.testing.api import ApiClient, bearer
+from kiemchung.testing.org import UnitTree, make_unit_tree, make_user
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache_and_lexical_matching() -> Iterator[None]:
+    cache.clear()
+    with override_settings(EMBEDDER="none"):
+        yield
+    cache.clear()
+
+
+@pytest.fixture
+def tree(db: Any) -> UnitTree:
+    return make_unit_tree()
+
+
+@pytest.fixture
+def verifier(tree: UnitTree) -> User:
+    return make_user(Role.VERIFIER, tree.commune, "kiem-chung-vien")
+
+
+@pytest.fixture
+def neighbour(tree: UnitTree) -> User:
+    return make_user(Role.VERIFIER, tree.sibling, "xa-ben-canh")
+
+
+@pytest.fixture
+def nobody(tree: UnitTree) -> User:
+    return make_user(None, None, "khong-vai-tro")
+
+
+@pytest.fixture
+def as_verifier(verifier: User) -> ApiClient:
+    return ApiClient(bearer(verifier))
+
+
+@pytest.fixture
+def anonymous(db: Any) -> ApiClient:
+    return ApiClient()
