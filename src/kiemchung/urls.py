@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from kiemchung.ops.health import health
 from kiemchung.api.api import api
+from kiemchung.ops.health import health
 from kiemchung.web.auth import AdminLoginForm, LoginView, LogoutView
 
 admin.site.site_header = _("Kiểm chứng — administration")

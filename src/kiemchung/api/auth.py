@@ -29,7 +29,7 @@ def count_request(token: ApiToken) -> None:
     """Count one request of the token; ApiProblem(429) with Retry-After when over."""
     limit = token_limit()
     subject = str(token.pk)
-    if not limit.hit(subject):
+    if not limit.acquire(subject):
         seconds = limit.retry_minutes(subject) * 60
         raise ApiProblem(
             429,

@@ -37,7 +37,7 @@ def handle(channel: Channel, message: Incoming) -> Tip | None:
             "Hello! Send us a message or a link you doubt, and we will tell you whether it "
             "has been checked."
         )
-    elif not sender_limit().hit(f"{channel.name}:{pseudonym(message.sender)}"):
+    elif not sender_limit().acquire(f"{channel.name}:{pseudonym(message.sender)}"):
         answer = _("You have sent many tips in the last hour. Please try again later.")
     else:
         tip = receive_tip(message.text, message.url, contact=contact_of(channel, message))

@@ -58,7 +58,7 @@ def public_factchecks(
     response["Access-Control-Allow-Origin"] = "*"
     limit = RateLimit("api-public", settings.API_RATE_PER_MINUTE, 60)
     address = client_address(request)
-    if not limit.hit(address):
+    if not limit.acquire(address):
         seconds = limit.retry_minutes(address) * 60
         raise ApiProblem(
             429,
