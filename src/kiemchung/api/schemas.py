@@ -152,11 +152,20 @@ class MatchResultOut(Schema):
     score: float
     decision: str
     reasons: list[str]
+    rating: str = Field("", description="An imported fact-check's own rating, as written.")
+
+
+class MatchIndexOut(Schema):
+    fact_checks: int
+    embedded: int
+    missing: int = Field(description="Fact-checks without a stored embedding (words only).")
+    embedder: str
 
 
 class MatchOut(Schema):
     query: str
     results: list[MatchResultOut]
+    index: MatchIndexOut
 
 
 class TipIn(Schema):

@@ -218,6 +218,18 @@ def match_text(
     return results[:top_k]
 
 
+def match_payload(
+    text: str, top_k: int, include_claims: bool = False, embed_on_build: int = EMBED_ON_BUILD
+) -> dict[str, Any]:
+    """What `kiemchung match` prints and ``POST /api/v1/match`` answers: one shape."""
+    results = match_text(text, top_k, include_claims=include_claims, embed_on_build=embed_on_build)
+    return {
+        "query": text,
+        "results": [result.as_dict() for result in results],
+        "index": index_state().as_dict(),
+    }
+
+
 def _factcheck_results(matches: list[Match]) -> list[Result]:
     checks = FactCheck.objects.in_bulk([m.id for m in matches])
     return [

@@ -12,7 +12,7 @@ from ninja import Router, Status
 from kiemchung.api.auth import TokenAuth
 from kiemchung.api.problems import forbidden, invalid
 from kiemchung.api.schemas import MatchIn, MatchOut, TipIn, TipOut
-from kiemchung.claims.matching_service import match_text
+from kiemchung.claims.matching_service import match_payload
 from kiemchung.claims.models import FactCheck
 from kiemchung.org.permissions import Action, can_anywhere
 from kiemchung.publishing.models import Tip
@@ -31,8 +31,7 @@ router = Router()
 def post_match(request: HttpRequest, payload: MatchIn) -> dict[str, Any]:
     if payload.claims and not can_anywhere(request.user, Action.VIEW_DESK):
         raise forbidden()  # earlier claims are the desk's, not public
-    results = match_text(payload.text, payload.top, include_claims=payload.claims)
-    return {"query": payload.text, "results": [result.as_dict() for result in results]}
+    return match_payload(payload.text, payload.top, include_claims=payload.claims)
 
 
 @router.post(

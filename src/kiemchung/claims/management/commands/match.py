@@ -12,7 +12,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from kiemchung.claims.matching_service import index_state, match_text
+from kiemchung.claims.matching_service import match_payload
 
 
 class Command(BaseCommand):
@@ -29,19 +29,14 @@ class Command(BaseCommand):
         parser.add_argument("--claims", action="store_true", help="Include earlier claims.")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        results = match_text(
+        payload = match_payload(
             options["text"], options["top"], include_claims=options["claims"], embed_on_build=0
         )
-        state = index_state()
-        if state.missing:
+        index = payload["index"]
+        if index["missing"]:
             self.stderr.write(
-                f"kiemchung match: {state.missing} of {state.fact_checks} fact-checks have no "
-                "stored embedding yet and were matched by their words only; the worker "
+                f"kiemchung match: {index['missing']} of {index['fact_checks']} fact-checks have "
+                "no stored embedding yet and were matched by their words only; the worker "
                 "embeds them (kiemchung worker, or kiemchung worker --batch once)."
             )
-        payload = {
-            "query": options["text"],
-            "results": [r.as_dict() for r in results],
-            "index": state.as_dict(),
-        }
         self.stdout.write(json.dumps(payload, ensure_ascii=False))
