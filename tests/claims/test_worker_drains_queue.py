@@ -13,7 +13,9 @@ from kiemchung.sources.services import ingest_path
 from kiemchung.stories.models import Story
 from kiemchung.testing.factories import random_rows, write_jsonl
 
-pytestmark = pytest.mark.django_db
+# tick() closes the connection between jobs, as a worker does: a transactional test
+# survives that on PostgreSQL too.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_batch_run_extracts_claims_for_every_queued_story_in_chunks(
