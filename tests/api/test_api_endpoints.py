@@ -37,6 +37,7 @@ ENDPOINTS = [
     ("post", "/match", {"text": RUMOUR}, "read"),
     ("post", "/documents", {"records": [{"text": "Một bài đăng"}]}, "ingest"),
     ("post", "/tips", {"text": RUMOUR}, "tips"),
+    ("get", "/reports/stats?period=2024-Q3", None, "reports"),
 ]
 
 

@@ -209,3 +209,57 @@ def create_event(tree: UnitTree) -> Any:
         unit_id=tree.commune.pk,
         data={"case_id": 1, "from": "new", "to": "verifying"},
     )
+
+
+def test_an_issued_report_reaches_its_units_subscribers_and_those_above(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datetime import date
+
+    from kiemchung.core.events import REPORT_ISSUED
+    from kiemchung.reports import services as reports
+    from kiemchung.reports.models import ReportStatus
+    from kiemchung.reports.periods import parse_period
+    from kiemchung.testing.reports import build_world
+
+    monkeypatch.setattr(reports, "render", lambda content, kind: b"file")  # no LibreOffice
+    world = build_world()
+    commune = create_subscription(world.commune, "https://xa.example/hook", [REPORT_ISSUED])
+    district = create_subscription(world.province, "https://huyen.example/hook", [REPORT_ISSUED])
+    create_subscription(world.sibling, "https://xa-ben.example/hook", [REPORT_ISSUED])
+    create_subscription(world.commune, "https://xa.example/cases", [CASE_STATE_CHANGED])
+    head = make_user(Role.HEAD, world.commune, "truong-ban-xa")
+    report = reports.create_draft(head, world.commune, parse_period("2024-Q3"))
+    report = reports.change_status(head, report, ReportStatus.SUBMITTED)
+    report = reports.change_status(head, report, ReportStatus.APPROVED)
+    assert not WebhookEvent.objects.exists()  # only issuing is announced
+    reports.issue(head, report, "07", date(2024, 10, 3))
+    event = WebhookEvent.objects.get(name=REPORT_ISSUED)
+    assert event.unit_id == world.commune.pk
+    assert event.data == {
+        "report_id": report.pk,
+        "unit": "Xã An Phú",
+        "period": "2024-Q3",
+        "period_start": "2024-07-01",
+        "period_end": "2024-09-30",
+        "number": "07",
+        "issued_on": "2024-10-03",
+        "title": report.title,
+    }
+    receivers = {d.subscription for d in WebhookDelivery.objects.filter(event=event)}
+    assert receivers == {commune, district}  # the neighbouring commune hears nothing
+
+
+def test_a_refused_issue_announces_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import date
+
+    from kiemchung.reports import services as reports
+    from kiemchung.reports.periods import parse_period
+    from kiemchung.testing.reports import build_world
+
+    world = build_world()
+    create_subscription(world.province, "https://huyen.example/hook", ["report.issued"])
+    draft = reports.create_draft(world.secretariat, world.province, parse_period("2024-Q3"))
+    with pytest.raises(reports.ReportRefused):
+        reports.issue(world.secretariat, draft, "12", date(2024, 10, 5))
+    assert not WebhookEvent.objects.exists()

@@ -16,16 +16,16 @@ from kiemchung.api.problems import (
     problem_response,
     unauthorized,
 )
-from kiemchung.api.routes import desk, documents, factchecks, matching
+from kiemchung.api.routes import desk, documents, factchecks, matching, reports
 
 api = NinjaAPI(
     title="Kiểm chứng API",
     version="1",
     description=(
-        "Stories, alerts, cases and fact-checks of a kiemchung desk, for partners and "
-        "scripts. Send `Authorization: Bearer TOKEN`; a token acts with its user's roles "
-        "and units and only within its scopes (read, ingest, tips, reports). Errors are "
-        "`application/problem+json` with a Vietnamese `detail`."
+        "Stories, alerts, cases, fact-checks and report figures of a kiemchung desk, for "
+        "partners and scripts. Send `Authorization: Bearer TOKEN`; a token acts with its "
+        "user's roles and units and only within its scopes (read, ingest, tips, reports). "
+        "Errors are `application/problem+json` with a Vietnamese `detail`."
     ),
     urls_namespace="api",
     docs_url="/docs",
@@ -34,6 +34,7 @@ api.add_router("", desk.router)
 api.add_router("", documents.router)
 api.add_router("", factchecks.router)
 api.add_router("", matching.router)
+api.add_router("", reports.router)
 
 
 PUBLIC_PREFIX = "/api/v1/public/"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from ninja import Field, Schema
@@ -184,3 +184,61 @@ class TipOut(Schema):
     id: int
     status: str
     factcheck: TipFactCheck | None
+
+
+class ReportStatsParams(Schema):
+    period: str = Field(
+        max_length=30,
+        description="2024-Q3, 2024-H1, 2024-9M (January to September), 2024, or "
+        "2024-01-01..2024-09-30.",
+    )
+    unit: int | None = Field(
+        None, ge=1, description="Organisation unit id (default: your top unit with reports)."
+    )
+
+
+class PeriodOut(Schema):
+    start: date
+    end: date  # inclusive
+    label: str
+    code: str
+
+
+class UnitRef(Schema):
+    id: int
+    name: str
+
+
+class ReportStatsOut(Schema):
+    """The object `kiemchung report stats --json` prints, figures of the unit and below."""
+
+    period: PeriodOut
+    unit: UnitRef | None
+    documents: int = Field(description="Documents posted in the period (installation-wide).")
+    sources: int
+    stories: int
+    alerts: int
+    claims: int
+    claims_matched: int
+    claims_already_checked: int
+    cases_opened: int
+    cases_published: int
+    cases_closed: int
+    cases_still_open: int
+    tips: int
+    tips_matched_at_once: int
+    tips_turned_into_cases: int
+    tasks: int
+    tasks_done: int
+    tasks_done_on_time: int
+    tasks_overdue: int
+    trainings: int
+    trainees: int
+    members: int
+    empty: bool = Field(description="True when every figure is zero.")
+    detail: dict[str, Any] = Field(
+        description="Every table: monitoring by platform and source, cases by verdict and "
+        "reason, tasks by agency, members by role, sub-units, comparisons."
+    )
+    previous_period: PeriodOut | None
+    last_year_period: PeriodOut | None

@@ -23,7 +23,7 @@ EVENTS: dict[str, str] = {
     ALERT_OPENED: "a spike alert was opened on a story",
     CASE_STATE_CHANGED: "a case moved along the workflow",
     TASK_OVERDUE: "a partner agency's task passed its due date unfinished",
-    REPORT_ISSUED: "a period report was issued (emitted by the reports app)",
+    REPORT_ISSUED: "a period report was issued with its number and date",
 }
 
 # Receivers get: name (str), unit_id (int | None: None concerns every unit),

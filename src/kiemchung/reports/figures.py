@@ -618,3 +618,9 @@ def stats_json(figures: Figures) -> dict[str, Any]:
     data["previous_period"] = period_json(figures.previous_period)
     data["last_year_period"] = period_json(figures.last_year_period)
     return data
+
+
+def period_stats(period: Period, unit: OrgUnit | None = None) -> dict[str, Any]:
+    """The figures of ``period`` for ``unit`` as one JSON-ready object: what
+    ``kiemchung report stats --json`` prints and ``GET /api/v1/reports/stats`` answers."""
+    return stats_json(compute(period, unit))

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kiemchung.cases.audit import audit
+from kiemchung.core.events import REPORT_ISSUED, emit
 from kiemchung.org.models import Membership, OrgUnit, Role
 from kiemchung.org.permissions import Action, can, memberships, require, units_where
 from kiemchung.reports.documents import ReportContent, content_for, render
@@ -160,7 +161,24 @@ def issue(user: Any, report: Report, number: str, issued_on: date) -> Report:
             },
             obj=locked,
         )
+        _announce_issue(locked)
     return locked
+
+
+def _announce_issue(report: Report) -> None:
+    """``report.issued`` for the unit's webhooks (and the units above): what is on the
+    report's first page, no one's name."""
+    data = {
+        "report_id": report.pk,
+        "unit": report.unit.name,
+        "period": report.period_code,
+        "period_start": report.period_start.isoformat(),
+        "period_end": report.period_end.isoformat(),
+        "number": report.number,
+        "issued_on": report.issued_on.isoformat() if report.issued_on else None,
+        "title": report.title,
+    }
+    emit(REPORT_ISSUED, unit_id=report.unit_id, data=data)
 
 
 def file_of(report: Report, kind: str) -> bytes:

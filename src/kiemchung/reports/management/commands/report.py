@@ -63,11 +63,9 @@ def _unit(options: dict[str, Any]) -> Any:
 
 
 def _stats(options: dict[str, Any]) -> str:
-    from kiemchung.reports.figures import compute, stats_json
+    from kiemchung.reports.figures import period_stats
 
-    period = _period(options)
-    figures = compute(period, _unit(options))
-    return json.dumps(stats_json(figures), ensure_ascii=False)
+    return json.dumps(period_stats(_period(options), _unit(options)), ensure_ascii=False)
 
 
 def _build(options: dict[str, Any]) -> str:
