@@ -147,37 +147,33 @@ def _match(options: dict[str, Any]) -> Mapping[str, object]:
 def _pages(options: dict[str, Any]) -> Mapping[str, object]:
     from kiemchung.web import bench as pages
 
-    if options["documents"] < 1 or options["repeat"] < 1:
-        raise CommandError("--documents and --repeat must be at least 1")
-    if options["child"]:
-        return pages.measure(options["documents"], options["repeat"], options["seed"])
-    try:
-        return pages.run_isolated(
-            options["documents"],
-            options["repeat"],
-            options["seed"],
-            options["data_dir"],
-            options["database_url"],
-        )
-    except RuntimeError as exc:
-        raise CommandError(str(exc)) from exc
+    return _at_scale(pages, options)
 
 
 def _report(options: dict[str, Any]) -> Mapping[str, object]:
     from kiemchung.reports import bench as report
 
+    return _at_scale(report, options)
+
+
+def _at_scale(benchmark: Any, options: dict[str, Any]) -> Mapping[str, object]:
+    """A benchmark on a large generated database, built in a child process of its own."""
     if options["documents"] < 1 or options["repeat"] < 1:
         raise CommandError("--documents and --repeat must be at least 1")
     if options["child"]:
-        return report.measure(options["documents"], options["repeat"], options["seed"])
+        figures: Mapping[str, object] = benchmark.measure(
+            options["documents"], options["repeat"], options["seed"]
+        )
+        return figures
     try:
-        return report.run_isolated(
+        result: Mapping[str, object] = benchmark.run_isolated(
             options["documents"],
             options["repeat"],
             options["seed"],
             options["data_dir"],
             options["database_url"],
         )
+        return result
     except RuntimeError as exc:
         raise CommandError(str(exc)) from exc
 
