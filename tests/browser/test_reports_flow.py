@@ -70,8 +70,10 @@ def test_a_draft_is_built_edited_approved_and_downloaded_as_pdf(page: Page, tmp_
     page.goto(f"/reports/{report.pk}/")
     page.get_by_role("button", name="Duyệt", exact=True).click()
     expect(page.locator("#report-status")).to_have_text("Đã duyệt")
+    # The PDF is converted while the browser waits: LibreOffice's first start in a fresh
+    # profile can take longer than a click's usual 15 s.
     with page.expect_download(timeout=120_000) as download:
-        page.get_by_role("link", name="Tải PDF").click()
+        page.get_by_role("link", name="Tải PDF").click(timeout=120_000)
     pdf = tmp_path / "bao-cao.pdf"
     download.value.save_as(pdf)
     report.refresh_from_db()
