@@ -64,7 +64,7 @@ def clusterer_with_article(
     index = StoryIndex(MemoryBandStore(), catch_up=lambda _: [], verify=lambda *_: True)
     packed = pack(article_signature, article_shingles.size)
     index.store.apply([IndexEntry(1, 7, (1, 2, 3), packed, True)])
-    members = {7: [Member(article_shingles, marks("Bài viết dài về dịch bệnh."))]}
+    members = {7: [Member("", "", article_shingles, marks("Bài viết dài về dịch bệnh."))]}
     return Clusterer(index, threshold=0.5, load_members=lambda story: members.get(story, []))
 
 

@@ -19,7 +19,7 @@ from kiemchung.sources.canonical import InvalidURL, canonical_url
 from kiemchung.sources.records import Record, Rejection
 from kiemchung.stories.similarity import pack, unpack
 from kiemchung.text.langid import detect
-from kiemchung.text.marks import Marks, marks
+from kiemchung.text.marks import Marks
 from kiemchung.text.minhash import MinHasher, Signature, shingle_hashes
 from kiemchung.text.normalize import keys
 from kiemchung.text.tokens import syllables
@@ -44,8 +44,10 @@ class PreparedDoc:
     ascii_text: str
     signature: bytes
     bands: tuple[int, ...]
-    shingles: np.ndarray
-    marks: Marks
+    # What confirming a join compares, when known beforehand; otherwise the clusterer
+    # computes them from the record, and only for the few documents it must confirm.
+    shingles: np.ndarray | None = None
+    marks: Marks | None = None
 
 
 def prepare(record: Record) -> PreparedDoc:
@@ -98,8 +100,6 @@ def _without_bands(record: Record) -> tuple[PreparedDoc, Signature]:
         ascii_text=_join(title_keys.ascii if title_keys else "", text_keys.ascii),
         signature=pack(signature, len(shingles)),
         bands=(),
-        shingles=shingles,
-        marks=marks(f"{record.title}\n{record.text}"),
     )
     return doc, signature
 

@@ -31,12 +31,37 @@ class Assignment:
     is_new: bool
 
 
-@dataclass(frozen=True, slots=True)
 class Member:
-    """What confirming a join needs of a story's document: its shingles and marks."""
+    """What confirming a join needs of a story's document: its shingles and its marks,
+    computed on first use (most documents are never compared with another)."""
 
-    shingles: np.ndarray
-    marks: Marks
+    __slots__ = ("_marks", "_shingles", "text", "title")
+
+    def __init__(
+        self,
+        title: str,
+        text: str,
+        shingles: np.ndarray | None = None,
+        marks: Marks | None = None,
+    ) -> None:
+        self.title, self.text = title, text
+        self._shingles, self._marks = shingles, marks
+
+    @classmethod
+    def of(cls, doc: PreparedDoc) -> Member:
+        return cls(doc.record.title, doc.record.text, doc.shingles, doc.marks)
+
+    @property
+    def shingles(self) -> np.ndarray:
+        if self._shingles is None:
+            self._shingles = shingles_of(self.title, self.text)
+        return self._shingles
+
+    @property
+    def marks(self) -> Marks:
+        if self._marks is None:
+            self._marks = marks(f"{self.title}\n{self.text}")
+        return self._marks
 
 
 LoadMembers = Callable[[int], list[Member]]
@@ -60,7 +85,8 @@ class Clusterer:
         self._members: dict[int, list[Member]] = {}
 
     def assign(self, doc: PreparedDoc) -> Assignment:
-        story_id, score = self._best(doc)
+        member = Member.of(doc)
+        story_id, score = self._best(doc, member)
         if story_id is None:
             story_id, score, is_new = self._next_temp, 1.0, True
             self._next_temp -= 1
@@ -71,21 +97,21 @@ class Clusterer:
         self.index.add(IndexEntry(0, story_id, doc.bands, doc.signature, keep))
         members = self._members.get(story_id)
         if members is not None and len(members) < MEMBERS_PER_STORY:
-            members.append(Member(doc.shingles, doc.marks))
+            members.append(member)
         return Assignment(story_id, score, is_new)
 
-    def _best(self, doc: PreparedDoc) -> tuple[int | None, float]:
+    def _best(self, doc: PreparedDoc, member: Member) -> tuple[int | None, float]:
         scored: list[tuple[float, int, bool]] = []
         for story_id, packed in self.index.candidates(doc.bands).items():
             best = max((compare(doc.signature, member) for member in packed), key=lambda s: s[0])
             if best.value >= self.threshold:
                 scored.append((best.value, story_id, best.via_containment))
         for score, story_id, via_containment in sorted(scored, key=lambda s: (-s[0], s[1])):
-            if self._confirmed(doc, story_id, via_containment):
+            if self._confirmed(member, story_id, via_containment):
                 return story_id, score
         return None, 0.0
 
-    def _confirmed(self, doc: PreparedDoc, story_id: int, via_containment: bool) -> bool:
+    def _confirmed(self, doc: Member, story_id: int, via_containment: bool) -> bool:
         members = self._story_members(story_id)
         if not members:  # nothing to check against: trust the signatures
             return not via_containment
@@ -112,7 +138,7 @@ def story_members(story_id: int) -> list[Member]:
         .order_by("id")
         .values_list("title", "text")[:MEMBERS_PER_STORY]
     )
-    return [Member(shingles_of(title, text), marks(f"{title}\n{text}")) for title, text in rows]
+    return [Member(title, text) for title, text in rows]
 
 
 def open_index() -> StoryIndex:
