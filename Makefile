@@ -20,6 +20,7 @@ install: $(STAMP)
 ## make run: install, migrate, load the demo, start the worker and the web app.
 run: export KIEMCHUNG_PUBLIC_BASE_URL ?= http://$(HOST):$(PORT)
 run: install
+	@$(MAKE) --no-print-directory report-deps || echo "Without LibreOffice the reports page offers Word and Excel; its PDF download says what is missing"
 	$(BIN)/kiemchung migrate --noinput
 	$(BIN)/kiemchung seed-demo
 	@echo "Starting the worker and the web app on http://$(HOST):$(PORT)/ (Ctrl+C stops both)"
