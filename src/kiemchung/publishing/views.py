@@ -25,6 +25,7 @@ from kiemchung.claims.claimreview import (
 )
 from kiemchung.claims.knowledge import factcheck_data, other_languages
 from kiemchung.claims.models import FactCheck
+from kiemchung.org.names import display_name
 from kiemchung.org.permissions import Action, can_anywhere, sees_tip_contacts
 from kiemchung.publishing import ratelimit
 from kiemchung.publishing.forms import TipForm
@@ -85,9 +86,7 @@ def evidence_links(evidence: Any) -> list[dict[str, str]]:
 
 
 def person_name(user: Any) -> str:
-    if user is None:
-        return ""
-    return str(user.get_full_name() or user.get_username())
+    return display_name(user)
 
 
 def claimreview_script(factcheck: FactCheck) -> SafeString:

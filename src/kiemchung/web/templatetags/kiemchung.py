@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 
 from django import template
 
+from kiemchung.org.names import display_name
+
 register = template.Library()
 
 
@@ -16,3 +18,9 @@ def http_only(url: object) -> str:
     if urlsplit(text).scheme.lower() in ("http", "https"):
         return text
     return "#"
+
+
+@register.filter
+def person(user: object) -> str:
+    """A person as the interface shows them: full name, else login name."""
+    return display_name(user)
