@@ -189,7 +189,7 @@ def assignable_users(case: Case) -> QuerySet[User]:
     members = Membership.objects.filter(unit_id__in=case.unit.ancestor_ids())
     candidates = User.objects.filter(is_active=True, pk__in=members.values("user_id"))
     allowed = [u.pk for u in candidates if can(u, Action.WORK_CASE, case.unit)]
-    return User.objects.filter(pk__in=allowed).order_by("username")
+    return User.objects.filter(pk__in=allowed).order_by("first_name", "username")
 
 
 @transaction.atomic

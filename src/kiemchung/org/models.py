@@ -76,6 +76,35 @@ class Role(models.TextChoices):
     REVIEWER = "reviewer", _("Reviewer")
     LIAISON = "liaison", _("Partner-agency liaison")
     READONLY = "readonly", _("Read-only")
+    # People outside the committee's staff who pass on what they see: they send tips and
+    # receive the published fact-checks from their own page, and see nothing of the desk.
+    COLLABORATOR = "collaborator", _("Collaborator")
+
+
+class MemberProfile(models.Model):
+    """What the member directory adds to an account: position and phone.
+
+    The full name is the account's ``first_name`` (a Vietnamese name is written whole,
+    family name first, so it is not split); the email is the account's. Contact details
+    are shown only as ``kiemchung.org.permissions.sees_member_contacts`` allows.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="member_profile",
+        verbose_name=_("user"),
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+
+    def __str__(self) -> str:
+        return f"profile of {self.user_id}"
 
 
 class PartnerAgency(models.Model):

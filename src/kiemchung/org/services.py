@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 
 from kiemchung.cases.audit import audit
 from kiemchung.org.models import Membership, OrgUnit, PartnerAgency, Role, Task, TaskStatus
-from kiemchung.org.permissions import Action, can, liaison_agency_ids, units_where
+from kiemchung.org.names import display_name
+from kiemchung.org.permissions import Action, can, liaison_agency_ids, may_grant, units_where
 
 log = logging.getLogger(__name__)
 
@@ -180,9 +181,9 @@ class MembershipRefused(ValueError):
 def add_member(
     user: Any, unit: OrgUnit, member: Any, role: str, agency: PartnerAgency | None = None
 ) -> Membership:
-    """Give ``member`` a role in ``unit`` (heads of the unit or above; audited)."""
-    if not can(user, Action.MANAGE_ORG, unit):
-        raise PermissionDenied(Action.MANAGE_ORG.value)
+    """Give ``member`` a role in ``unit`` (heads, or the secretariat for lesser roles)."""
+    if not may_grant(user, role, unit):
+        raise PermissionDenied(Action.MANAGE_MEMBERS.value)
     if role not in Role.values:
         raise MembershipRefused(_("Choose a role from the list."))
     if role == Role.LIAISON:
@@ -197,7 +198,9 @@ def add_member(
         defaults={"agency": agency if role == Role.LIAISON else None},
     )
     if not created:
-        raise MembershipRefused(_("%(user)s already has this role here.") % {"user": member})
+        raise MembershipRefused(
+            _("%(user)s already has this role here.") % {"user": display_name(member)}
+        )
     audit(
         user,
         None,
@@ -210,9 +213,9 @@ def add_member(
 
 @transaction.atomic
 def remove_member(user: Any, membership: Membership) -> None:
-    """Take a role away (heads of the unit or above; never your own head role; audited)."""
-    if not can(user, Action.MANAGE_ORG, membership.unit):
-        raise PermissionDenied(Action.MANAGE_ORG.value)
+    """Take a role away (as ``may_grant`` says; never your own head role; audited)."""
+    if not may_grant(user, membership.role, membership.unit):
+        raise PermissionDenied(Action.MANAGE_MEMBERS.value)
     if membership.user_id == user.pk and membership.role == Role.HEAD:
         raise MembershipRefused(_("You cannot remove your own head role."))
     audit(

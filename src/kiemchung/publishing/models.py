@@ -46,6 +46,16 @@ class Tip(models.Model):
         verbose_name=_("matching fact-check"),
     )
     match_score = models.FloatField(_("match score"), null=True, blank=True)
+    # Set when a known collaborator sent the tip from their page: the unit they work with,
+    # not who they are (the tip queue shows "from a collaborator of <unit>").
+    collaborator_unit = models.ForeignKey(
+        "org.OrgUnit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from a collaborator of"),
+    )
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
 
     class Meta:

@@ -37,6 +37,7 @@ from kiemchung.claims.matching_service import (
     rematch_unconfirmed,
 )
 from kiemchung.claims.models import FactCheck, Verdict
+from kiemchung.org.models import OrgUnit
 from kiemchung.publishing.models import Tip, TipContact, TipStatus
 from kiemchung.sources.canonical import canonical_url
 from kiemchung.sources.models import AccountKind, Document
@@ -197,7 +198,9 @@ class TipMatch:
     decision: str
 
 
-def receive_tip(text: str, url: str, contact: str = "") -> Tip:
+def receive_tip(
+    text: str, url: str, contact: str = "", collaborator_unit: OrgUnit | None = None
+) -> Tip:
     """Store a tip (its contact apart) and give it a first, quick match.
 
     ``text`` and ``url`` are cut to the form's limits; at least one must remain. In the
@@ -212,7 +215,7 @@ def receive_tip(text: str, url: str, contact: str = "") -> Tip:
     if not text and not url:
         raise ValueError("a tip needs a text or a link")
     with transaction.atomic():
-        tip = Tip.objects.create(text=text, url=url)
+        tip = Tip.objects.create(text=text, url=url, collaborator_unit=collaborator_unit)
         if contact:
             TipContact.objects.create(
                 tip=tip,

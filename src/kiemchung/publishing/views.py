@@ -171,7 +171,9 @@ def require_anywhere(user: Any, action: Action) -> None:
 def tip_list(request: HttpRequest) -> HttpResponse:
     require_anywhere(request.user, Action.VIEW_DESK)
     status = request.GET.get("status", "")
-    tips = Tip.objects.select_related("factcheck__case", "story").order_by("-created_at")
+    tips = Tip.objects.select_related("factcheck__case", "story", "collaborator_unit").order_by(
+        "-created_at"
+    )
     if status in TipStatus.values:
         tips = tips.filter(status=status)
     show_contacts = sees_tip_contacts(request.user)
