@@ -13,7 +13,7 @@ from kiemchung.cases.uploads import ALLOWED
 from kiemchung.claims.models import CASE_VERDICTS
 from kiemchung.core.forms import WebAddressField
 from kiemchung.core.params import IdField
-from kiemchung.org.names import display_name
+from kiemchung.org.forms import PersonChoiceField
 from kiemchung.sources.models import Document
 
 ACCEPT = ",".join(sorted({*ALLOWED, *(content_type for content_type, _magic in ALLOWED.values())}))
@@ -69,7 +69,7 @@ class StateForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
+    assignee = PersonChoiceField(
         label=_("Assign to"),
         queryset=User.objects.none(),
         required=False,
@@ -79,10 +79,8 @@ class AssignForm(forms.Form):
     def __init__(self, *args: Any, assignable: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["assignee"]
-        if isinstance(field, forms.ModelChoiceField):
-            field.label_from_instance = display_name  # type: ignore[method-assign]
-            if assignable is not None:
-                field.queryset = assignable
+        if isinstance(field, forms.ModelChoiceField) and assignable is not None:
+            field.queryset = assignable
 
 
 class OpenCaseForm(forms.Form):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from kiemchung.cases.models import AuditEvent, Case, CaseState, EvidenceKind
 from kiemchung.claims.models import Verdict
 from kiemchung.org.models import TaskStatus
+from kiemchung.org.names import display_name
 from kiemchung.publishing.models import TipStatus
 
 ACTIONS: dict[str, Promise] = {
@@ -68,7 +69,8 @@ class Entry:
 
 
 def history(case: Case) -> list[Entry]:
-    events = AuditEvent.objects.filter(case=case).order_by("created_at", "pk")
+    events = AuditEvent.objects.filter(case=case).select_related("actor")
+    events = events.order_by("created_at", "pk")
     return [entry(event) for event in events]
 
 
@@ -82,7 +84,8 @@ def entry(event: AuditEvent) -> Entry:
         for name, (a, b) in (event.changes or {}).items()
     ]
     action = ACTIONS.get(event.action, event.action)
-    return Entry(event.created_at, event.actor_name or "—", str(action), changes)
+    who = display_name(event.actor) if event.actor is not None else event.actor_name
+    return Entry(event.created_at, who or "—", str(action), changes)
 
 
 def _field(object_type: str, name: str) -> Any:

@@ -9,6 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 from kiemchung.org import member_rows
 from kiemchung.org.models import OrgUnit, PartnerAgency, Role, Task, TaskStatus
+from kiemchung.org.names import display_name
+
+
+class PersonChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A choice of people, each shown by full name (never by login name)."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return display_name(obj)
 
 
 class TaskForm(forms.Form):
@@ -23,7 +31,7 @@ class TaskForm(forms.Form):
         max_length=5000,
     )
     due_date = forms.DateField(label=_("Due date"), widget=forms.DateInput(attrs={"type": "date"}))
-    owner = forms.ModelChoiceField(
+    owner = PersonChoiceField(
         label=_("Owner"), queryset=get_user_model().objects.none(), required=False
     )
 
@@ -39,7 +47,6 @@ class TaskForm(forms.Form):
             .distinct()
             .order_by("first_name", "username")
         )
-        owner_field.label_from_instance = _person_label  # type: ignore[method-assign]
 
     def clean_due_date(self) -> Any:
         due = self.cleaned_data["due_date"]
@@ -79,12 +86,6 @@ class MemberForm(forms.Form):
         if member is None:
             raise forms.ValidationError(_("No active account has this user name."))
         return member
-
-
-def _person_label(user: Any) -> str:
-    from kiemchung.org.names import display_name
-
-    return display_name(user)
 
 
 # Roles given on the member pages: a liaison needs its agency (the organisation page).

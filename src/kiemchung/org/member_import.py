@@ -158,9 +158,9 @@ def import_members(
     actor: Any, name: str, data: IO[bytes], unit: OrgUnit | None = None
 ) -> ImportReport:
     """Import a list; ``actor`` None is the operator's command (every unit)."""
-    if actor is not None and unit is not None:
-        if not importable_units(actor, None).filter(pk=unit.pk).exists():
-            raise PermissionDenied(Action.MANAGE_MEMBERS.value)
+    allowed = importable_units(actor, None)
+    if actor is not None and unit is not None and not allowed.filter(pk=unit.pk).exists():
+        raise PermissionDenied(Action.MANAGE_MEMBERS.value)
     rows = read_rows(name, data)
     units = importable_units(actor, unit)
     roles = role_names()
@@ -189,15 +189,24 @@ def _import_row(actor: Any, row: MemberRow, report: ImportReport) -> None:
         members.create_account(actor, row)
         report.created += 1
         return
-    if actor is not None and person.memberships.exists():
-        if not may_manage_account(actor, person):
-            raise PermissionDenied(Action.MANAGE_MEMBERS.value)
+    if not _may_update(actor, person):
+        raise PermissionDenied(Action.MANAGE_MEMBERS.value)
     added = members.give_role(actor, person, row.unit, row.role)
     changed = members.update_details(actor, person, row)
     if added or changed:
         report.updated += 1
     else:
         report.unchanged += 1
+
+
+def _may_update(actor: Any, person: Any) -> bool:
+    """A list may update someone whose every role the importer could give; an account
+    without a role only when it is no administrator's."""
+    if actor is None:
+        return True
+    if not person.memberships.exists():
+        return not (person.is_staff or person.is_superuser)
+    return may_manage_account(actor, person)
 
 
 # --- exporting -----------------------------------------------------------------------------
@@ -211,8 +220,7 @@ def export_members(actor: Any, unit: OrgUnit | None, out: IO[bytes]) -> int:
     if unit is not None:
         units = units.filter(path__startswith=unit.path)
     book = Workbook()
-    sheet = book.active
-    assert sheet is not None
+    sheet = book.worksheets[0]
     sheet.title = "Thành viên"
     sheet.append(EXPORT_HEADERS)
     count = 0

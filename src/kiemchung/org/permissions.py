@@ -47,8 +47,7 @@ _CASEWORK = _STAFF | {A.OPEN_CASE, A.WORK_CASE}
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.HEAD: frozenset(Action),
     Role.DEPUTY: frozenset(
-        set(Action)
-        - {A.MANAGE_ORG, A.SEE_TIP_CONTACTS, A.MANAGE_MEMBERS, A.SEE_MEMBER_CONTACTS}
+        set(Action) - {A.MANAGE_ORG, A.SEE_TIP_CONTACTS, A.MANAGE_MEMBERS, A.SEE_MEMBER_CONTACTS}
     ),
     Role.REVIEWER: frozenset(_CASEWORK | {A.REVIEW_CASE, A.CLOSE_CASE}),
     Role.VERIFIER: frozenset(_CASEWORK | {A.CLOSE_CASE}),
@@ -199,7 +198,6 @@ def sees_member_contacts(user: Any, person: Any) -> bool:
     if _superuser(user):
         return True
     return any(can(user, A.SEE_MEMBER_CONTACTS, m.unit) for m in memberships(person))
-
 
 
 def sees_tip_contacts(user: Any) -> bool:

@@ -24,10 +24,12 @@ from kiemchung.org.models import (
     Role,
     TaskStatus,
 )
+from kiemchung.org.names import display_name
 from kiemchung.org.permissions import (
     Action,
     can,
     can_anywhere,
+    may_grant,
     sees_tasks,
     units_where,
     visible_units,
@@ -127,14 +129,14 @@ def organisation(request: HttpRequest) -> HttpResponse:
     members = (
         Membership.objects.filter(unit__in=units)
         .select_related("user", "unit", "agency")
-        .order_by("unit__path", "role", "user__username")
+        .order_by("unit__path", "role", "user__first_name", "user__username")
     )
     agencies = PartnerAgency.objects.filter(unit__in=units).select_related("unit")
     by_unit: dict[int, list[Membership]] = {}
     for membership in members:
         by_unit.setdefault(membership.unit_id, []).append(membership)
     base_depth = min((u.depth for u in units), default=0)
-    manageable = {u.pk for u in units if can(request.user, Action.MANAGE_ORG, u)}
+    manageable = {u.pk for u in units if can(request.user, Action.MANAGE_MEMBERS, u)}
     rows = [
         (unit, unit.depth - base_depth, by_unit.get(unit.pk, []), unit.pk in manageable)
         for unit in units
@@ -155,8 +157,8 @@ def member_add(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = get_object_or_404(OrgUnit, pk=unit_id)
     form = MemberForm(request.POST, agencies=services.choosable_agencies(request.user))
     if not form.is_valid():
-        if not can(request.user, Action.MANAGE_ORG, unit):
-            raise PermissionDenied(Action.MANAGE_ORG.value)
+        if not can(request.user, Action.MANAGE_MEMBERS, unit):
+            raise PermissionDenied(Action.MANAGE_MEMBERS.value)
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, str(error))
@@ -166,7 +168,8 @@ def member_add(request: HttpRequest, unit_id: int) -> HttpResponse:
     try:
         services.add_member(request.user, unit, member, data["role"], data["agency"])
         messages.success(
-            request, _("%(user)s was added to %(unit)s.") % {"user": member, "unit": unit}
+            request,
+            _("%(user)s was added to %(unit)s.") % {"user": display_name(member), "unit": unit},
         )
     except services.MembershipRefused as exc:
         messages.error(request, str(exc))
@@ -176,12 +179,23 @@ def member_add(request: HttpRequest, unit_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def member_remove(request: HttpRequest, membership_id: int) -> HttpResponse:
-    membership = get_object_or_404(Membership.objects.select_related("unit"), pk=membership_id)
+    """Taking a role away asks first: the form comes back with ``confirm``."""
+    membership = get_object_or_404(
+        Membership.objects.select_related("unit", "user"), pk=membership_id
+    )
+    back = "person" if request.POST.get("next") == "person" else "organisation"
+    if request.POST.get("confirm") != "yes":
+        if not may_grant(request.user, membership.role, membership.unit):
+            raise PermissionDenied(Action.MANAGE_MEMBERS.value)
+        context = {"membership": membership, "back": back}
+        return render(request, "org/member_remove_confirm.html", context)
     try:
         services.remove_member(request.user, membership)
         messages.success(request, _("The role was removed."))
     except services.MembershipRefused as exc:
         messages.error(request, str(exc))
+    if back == "person":
+        return redirect("org:person", membership.user_id)
     return redirect("org:organisation")
 
 

@@ -16,7 +16,8 @@ View = Callable[..., HttpResponse]
 
 
 def desk_required(view: View) -> View:
-    """Staff pages: a liaison goes to their tasks, anyone else without a role sees why not."""
+    """Staff pages: a liaison goes to their tasks, a collaborator to their page, anyone
+    else without a role sees why not."""
 
     @login_required
     @wraps(view)
@@ -25,6 +26,8 @@ def desk_required(view: View) -> View:
             return view(request, *args, **kwargs)
         if sees_tasks(request.user):
             return redirect("org:tasks")
+        if can_anywhere(request.user, Action.COLLABORATE):
+            return redirect("org:collaborator")
         return render(request, "web/no_access.html", status=403)
 
     return wrapper

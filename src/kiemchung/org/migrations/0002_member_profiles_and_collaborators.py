@@ -6,30 +6,61 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('org', '0001_initial'),
+        ("org", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='membership',
-            name='role',
-            field=models.CharField(choices=[('head', 'Head'), ('deputy', 'Deputy head'), ('member', 'Member'), ('secretariat', 'Secretariat'), ('verifier', 'Verifier'), ('reviewer', 'Reviewer'), ('liaison', 'Partner-agency liaison'), ('readonly', 'Read-only'), ('collaborator', 'Collaborator')], max_length=16, verbose_name='role'),
+            model_name="membership",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("head", "Head"),
+                    ("deputy", "Deputy head"),
+                    ("member", "Member"),
+                    ("secretariat", "Secretariat"),
+                    ("verifier", "Verifier"),
+                    ("reviewer", "Reviewer"),
+                    ("liaison", "Partner-agency liaison"),
+                    ("readonly", "Read-only"),
+                    ("collaborator", "Collaborator"),
+                ],
+                max_length=16,
+                verbose_name="role",
+            ),
         ),
         migrations.CreateModel(
-            name='MemberProfile',
+            name="MemberProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.CharField(blank=True, max_length=200, verbose_name='position')),
-                ('phone', models.CharField(blank=True, db_index=True, max_length=20, verbose_name='phone')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='member_profile', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.CharField(blank=True, max_length=200, verbose_name="position")),
+                (
+                    "phone",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=20, verbose_name="phone"
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="member_profile",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'member profile',
-                'verbose_name_plural': 'member profiles',
+                "verbose_name": "member profile",
+                "verbose_name_plural": "member profiles",
             },
         ),
     ]

@@ -5,16 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('org', '0002_alter_membership_role_memberprofile'),
-        ('publishing', '0001_initial'),
+        ("org", "0001_initial"),
+        ("publishing", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='tip',
-            name='collaborator_unit',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='org.orgunit', verbose_name='from a collaborator of'),
+            model_name="tip",
+            name="collaborator_unit",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="org.orgunit",
+                verbose_name="from a collaborator of",
+            ),
         ),
     ]
