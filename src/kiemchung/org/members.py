@@ -123,15 +123,25 @@ def profile_of(person: Any) -> MemberProfile:
 
 
 def find_person(row: MemberRow) -> Any:
-    """The account a list's row names: by email, else phone, else full name in the unit."""
-    people = User.objects.all()
+    """The account a list's row names: by email, else phone, else full name in the unit.
+
+    A row whose email no account has yet may still be someone known by phone or by name
+    who had no email (a list that adds an email updates, it does not duplicate).
+    """
+    people = User.objects.select_related("member_profile").order_by("pk")
     if row.email:
-        return people.filter(email__iexact=row.email).order_by("pk").first()
+        found = people.filter(email__iexact=row.email).first()
+        if found is not None:
+            return found
+        people = people.filter(email="")
     if row.phone:
-        return people.filter(member_profile__phone=row.phone).order_by("pk").first()
+        found = people.filter(member_profile__phone=row.phone).first()
+        if found is not None:
+            return found
     wanted = fold(row.full_name)
     for person in people.filter(memberships__unit=row.unit).distinct():
-        if fold(display_name(person)) == wanted:
+        phone = getattr(getattr(person, "member_profile", None), "phone", "")
+        if fold(display_name(person)) == wanted and not (row.phone and phone):
             return person
     return None
 
