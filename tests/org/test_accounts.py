@@ -24,7 +24,7 @@ NEW = {
     "email": "lan@anphu.example",
     "send_link": "on",
 }
-NEW_PASSWORD = "Song-Lam-2026-an-toan"  # noqa: S105
+NEW_PASSWORD = "Song-Lam-2026-an-toan"
 
 
 @pytest.fixture
@@ -220,9 +220,7 @@ def test_member_actions_need_a_post(client: Client, tree: UnitTree) -> None:
         assert client.get(url).status_code == 405
 
 
-def test_assignment_pickers_and_task_owners_show_full_names(
-    client: Client, tree: UnitTree
-) -> None:
+def test_assignment_pickers_and_task_owners_show_full_names(client: Client, tree: UnitTree) -> None:
     from kiemchung.testing.cases import make_case
 
     verifier = make_member(Role.VERIFIER, tree.commune, "Nguyễn Thị Lan", username="lan-tk")
