@@ -197,7 +197,7 @@ SECURE_HSTS_PRELOAD = env.boolean("KIEMCHUNG_HSTS_PRELOAD", HTTPS)
 if env.boolean("KIEMCHUNG_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# --- Email (task reminders) ---
+# --- Email (task reminders, set-password links) ---
 EMAIL_BACKEND = env.text(
     "KIEMCHUNG_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
@@ -207,6 +207,11 @@ EMAIL_HOST_USER = env.text("KIEMCHUNG_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env.text("KIEMCHUNG_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env.boolean("KIEMCHUNG_EMAIL_TLS", False)
 DEFAULT_FROM_EMAIL = env.text("KIEMCHUNG_EMAIL_FROM", "kiemchung@localhost")
+# With the file backend (django.core.mail.backends.filebased.EmailBackend), mail is
+# written here, one file per message.
+EMAIL_FILE_PATH = env.text("KIEMCHUNG_EMAIL_FILE_PATH", str(DATA_DIR / "mail"))
+# A set-password link (new account, or one sent again) works once, for this many days.
+PASSWORD_RESET_TIMEOUT = env.integer("KIEMCHUNG_SET_PASSWORD_DAYS", 3, minimum=1) * 86400
 # The address people use to reach this site: links in emails and in published fact-checks.
 PUBLIC_BASE_URL = env.text("KIEMCHUNG_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 TASK_REMINDER_DAYS = env.integer("KIEMCHUNG_TASK_REMINDER_DAYS", 2, minimum=0)
