@@ -172,7 +172,7 @@ def test_the_secretariat_cannot_make_anyone_head(client: Client, tree: UnitTree)
     held = Membership.objects.get(user=lan)
     assert client.post(f"/org/members/{held.pk}/role", {"role": "head"}).status_code == 403
     held.refresh_from_db()
-    assert held.role == Role.MEMBER  # the role form offers "head", the rule refuses it
+    assert held.role == Role.MEMBER  # a forged "head" is refused by the rule itself
 
 
 def test_removing_a_role_from_a_person_s_page_asks_first(client: Client, tree: UnitTree) -> None:
@@ -232,3 +232,14 @@ def test_assignment_pickers_and_task_owners_show_full_names(client: Client, tree
     assert ">lan-tk<" not in text and "nam-tk" not in text
     text = client.get("/org/tasks/new/").content.decode()
     assert ">Hồ Văn Nam</option>" in text
+
+
+def test_the_secretariat_is_offered_only_the_roles_it_may_give(
+    client: Client, tree: UnitTree
+) -> None:
+    lan = make_member(Role.MEMBER, tree.commune, "Nguyễn Thị Lan")
+    client.force_login(make_member(Role.SECRETARIAT, tree.commune, "Đỗ Mai"))
+    for url in ("/org/members/new/", f"/org/people/{lan.pk}/"):
+        text = client.get(url).content.decode()
+        assert 'value="verifier"' in text and 'value="collaborator"' in text
+        assert 'value="head"' not in text and 'value="deputy"' not in text

@@ -105,10 +105,12 @@ class AccountForm(forms.Form):
         label=_("Email a link to choose a password now"), required=False, initial=True
     )
 
-    def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: Any = None, roles: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = cast(forms.ModelChoiceField, self.fields["unit"])  # type: ignore[type-arg]
         field.queryset = units if units is not None else OrgUnit.objects.none()
+        if roles is not None:
+            cast(forms.ChoiceField, self.fields["role"]).choices = roles
 
     def clean_full_name(self) -> str:
         return _checked(member_rows.check_name, self.cleaned_data["full_name"])

@@ -19,7 +19,13 @@ from django.views.decorators.http import require_POST
 
 from kiemchung.core.params import parse_id
 from kiemchung.org import member_import, members
-from kiemchung.org.forms import AccountForm, CollaboratorTipForm, ImportForm, RoleForm
+from kiemchung.org.forms import (
+    ACCOUNT_ROLES,
+    AccountForm,
+    CollaboratorTipForm,
+    ImportForm,
+    RoleForm,
+)
 from kiemchung.org.models import Membership, OrgUnit, Role
 from kiemchung.org.names import display_name
 from kiemchung.org.permissions import (
@@ -38,6 +44,15 @@ from kiemchung.web.access import desk_required
 
 def _site_url(request: HttpRequest) -> str:
     return request.build_absolute_uri("/")
+
+
+def grantable(user: Any, units: Any) -> list[tuple[str, Any]]:
+    """The roles of the member pages that ``user`` may give in at least one of ``units``."""
+    return [
+        (code, label)
+        for code, label in ACCOUNT_ROLES
+        if any(may_grant(user, code, unit) for unit in units)
+    ]
 
 
 def _managed_units(request: HttpRequest) -> Any:
@@ -81,12 +96,14 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         raise Http404
     held = Membership.objects.filter(user=found).select_related("unit", "agency")
     held = held.order_by("unit__path")
-    roles = [(m, may_grant(request.user, m.role, m.unit)) for m in held]
+    roles = [
+        (m, may_grant(request.user, m.role, m.unit), grantable(request.user, [m.unit]))
+        for m in held
+    ]
     context = {
         "person": found,
         "profile": getattr(found, "member_profile", None),
         "roles": roles,
-        "role_choices": RoleForm.base_fields["role"].choices,  # type: ignore[attr-defined]
         "contacts": sees_member_contacts(request.user, found),
         "may_manage": may_manage_account(request.user, found),
         "is_self": found.pk == request.user.pk,
@@ -165,7 +182,9 @@ def _visible_membership(request: HttpRequest, membership_id: int) -> Membership:
 def account_new(request: HttpRequest) -> HttpResponse:
     units = _managed_units(request)
     initial = {"unit": parse_id(request.GET.get("unit")), "role": Role.MEMBER}
-    form = AccountForm(request.POST or None, units=units, initial=initial)
+    form = AccountForm(
+        request.POST or None, units=units, roles=grantable(request.user, units), initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             created = members.create_account(request.user, form.row())

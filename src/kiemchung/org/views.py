@@ -141,12 +141,14 @@ def organisation(request: HttpRequest) -> HttpResponse:
         (unit, unit.depth - base_depth, by_unit.get(unit.pk, []), unit.pk in manageable)
         for unit in units
     ]
+    removable = {m.pk for m in members if may_grant(request.user, m.role, m.unit)}
     context = {
         "rows": rows,
         "agencies": agencies,
         "choosable_agencies": services.choosable_agencies(request.user) if manageable else [],
         "roles": Role.choices,
         "any_manageable": bool(manageable),
+        "removable": removable,
     }
     return render(request, "org/organisation.html", context)
 
