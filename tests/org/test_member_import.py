@@ -274,3 +274,26 @@ def test_export_members_writes_a_header_for_an_empty_list(tree: UnitTree) -> Non
     assert export_members(None, tree.sibling, out) == 0
     out.seek(0)
     assert load_workbook(out).worksheets[0].max_row == 1
+
+
+def test_the_history_says_a_contact_changed_but_never_keeps_it(tree: UnitTree) -> None:
+    from kiemchung.cases.models import AuditEvent
+
+    import_members(None, "ds.csv", csv_file(GOOD_ROWS[1]))
+    changed = "2,Trần Văn Bình,Trưởng công an,Xã An Phú,,0987654321,binh@anphu.example"
+    import_members(None, "ds.csv", csv_file(changed))
+    event = AuditEvent.objects.get(action="member.updated")
+    assert set(event.changes) == {"email", "position"}
+    assert "binh@anphu.example" not in str(event.changes)
+    assert "0987654321" not in str(AuditEvent.objects.values_list("changes", flat=True))
+
+
+def test_an_empty_role_adds_nothing_to_someone_who_already_has_a_role_there(
+    tree: UnitTree,
+) -> None:
+    import_members(None, "ds.csv", csv_file(GOOD_ROWS[1]))  # Bình, verifier
+    import_members(None, "ds.csv", csv_file("2,Trần Văn Bình,,Xã An Phú,,0987654321,"))
+    roles = Membership.objects.filter(user__first_name="Trần Văn Bình").values_list("role")
+    assert list(roles) == [(Role.VERIFIER,)]
+    import_members(None, "ds.csv", csv_file("2,Trần Văn Bình,,Xã Bình Minh,,0987654321,"))
+    assert Membership.objects.get(unit=tree.sibling).role == Role.MEMBER

@@ -191,7 +191,9 @@ def _import_row(actor: Any, row: MemberRow, report: ImportReport) -> None:
         return
     if not _may_update(actor, person):
         raise PermissionDenied(Action.MANAGE_MEMBERS.value)
-    added = members.give_role(actor, person, row.unit, row.role)
+    added = False
+    if row.role_given or not person.memberships.filter(unit=row.unit).exists():
+        added = members.give_role(actor, person, row.unit, row.role)
     changed = members.update_details(actor, person, row)
     if added or changed:
         report.updated += 1

@@ -39,6 +39,7 @@ class MemberRow:
     role: str
     phone: str
     email: str
+    role_given: bool = True  # False: the cell was empty, and member is only the default
 
     def identity(self) -> tuple[str, ...]:
         """Who the row is: email, else phone, else name and unit."""
@@ -187,4 +188,5 @@ def check_row(
         role=check_role(cell("role"), roles),
         phone=check_phone(cell("phone")),
         email=check_email(cell("email")),
+        role_given=bool(cell("role")),
     )

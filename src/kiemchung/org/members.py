@@ -209,8 +209,17 @@ def update_details(actor: Any, person: Any, row: MemberRow) -> list[str]:
     if changes:
         person.save()
         profile.save()
-        audit(actor, None, "member.updated", changes, obj=person)
+        audit(actor, None, "member.updated", _without_contacts(changes), obj=person)
     return list(changes)
+
+
+CONTACT_FIELDS = ("email", "phone")
+
+
+def _without_contacts(changes: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    """The history says a contact changed, never what it was or became (least data)."""
+    hidden = [None, "…"]
+    return {name: hidden if name in CONTACT_FIELDS else values for name, values in changes.items()}
 
 
 @transaction.atomic
