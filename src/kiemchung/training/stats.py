@@ -9,8 +9,10 @@ counts on its date.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
@@ -97,10 +99,10 @@ def counts_by_unit(low: datetime, high: datetime, unit: OrgUnit | None) -> UnitC
     for row in held.values("unit_id").annotate(n=Count("id")).order_by():
         result.sessions[row["unit_id"]] = int(row["n"])
     present = Participant.objects.filter(session__in=held, attended=True)
-    for row in present.values("session__unit_id").annotate(n=Count("id")).order_by():
-        _add(result.trainees, row["session__unit_id"], int(row["n"]))
+    people: Any = present.values("session__unit_id").annotate(n=Count("id")).order_by()
     outside = OutsideGroup.objects.filter(session__in=held)
-    for row in outside.values("session__unit_id").annotate(n=Sum("count")).order_by():
+    counted: Any = outside.values("session__unit_id").annotate(n=Sum("count")).order_by()
+    for row in itertools.chain(people, counted):
         _add(result.trainees, row["session__unit_id"], int(row["n"] or 0))
     zone = timezone.get_current_timezone()
     first, last = low.astimezone(zone).date(), high.astimezone(zone).date()

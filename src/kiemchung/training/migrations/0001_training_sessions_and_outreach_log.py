@@ -2,9 +2,10 @@
 
 import django.core.validators
 import django.db.models.deletion
-import kiemchung.training.models
 from django.conf import settings
 from django.db import migrations, models
+
+import kiemchung.training.models
 
 
 class Migration(migrations.Migration):
