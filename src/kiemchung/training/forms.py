@@ -66,7 +66,10 @@ class SessionForm(forms.Form):
 
 
 class GroupForm(forms.Form):
-    audience = forms.ChoiceField(label=_("Audience"), choices=Audience.choices)
+    # A blank first choice: an untouched row of the form stays unchanged, and is skipped.
+    audience = forms.ChoiceField(
+        label=_("Audience"), choices=[("", "—"), *Audience.choices], required=True
+    )
     description = forms.CharField(label=_("Who"), max_length=300, required=False)
     count = forms.IntegerField(label=_("Number of people"), min_value=1, max_value=100_000)
     score_before = forms.IntegerField(
