@@ -8,9 +8,9 @@ from django.core.exceptions import PermissionDenied
 from kiemchung.cases.models import AuditEvent
 from kiemchung.org.models import Role
 from kiemchung.testing.org import make_user
+from kiemchung.testing.training import World, client_for, make_session
 from kiemchung.training.models import TrainingSession
 from kiemchung.training.services import TrainingRefused, create_session
-from kiemchung.testing.training import World, client_for, make_session
 
 pytestmark = pytest.mark.django_db
 
