@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
 from kiemchung.org.models import Role
-from kiemchung.testing.training import World, client_for, make_session
+from kiemchung.testing.training import World, client_for, make_session, soon
 from kiemchung.training.models import Material
 
 pytestmark = pytest.mark.django_db
@@ -65,13 +65,17 @@ def test_the_download_is_an_attachment_for_the_unit_and_a_404_for_another_commun
 
 def test_a_participant_from_a_unit_below_may_download(world: World) -> None:
     from kiemchung.testing.org import make_user
-
     from kiemchung.training.services import create_session
 
     below = make_user(Role.MEMBER, world.tree.commune, "hoc-vien")
     province_head = make_user(Role.HEAD, world.tree.province, "province-head")
     session = create_session(
-        province_head, world.tree.province, members=[below], topic="Lớp tỉnh", trainer="A"
+        province_head,
+        world.tree.province,
+        members=[below],
+        topic="Lớp tỉnh",
+        trainer="A",
+        starts_at=soon(),
     )
     assert not client_for(below).get(f"/training/{session.pk}/").status_code == 404
     material = Material(session=session, original_name="a.pdf", content_type="application/pdf")
