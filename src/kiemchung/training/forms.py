@@ -70,7 +70,7 @@ class GroupForm(forms.Form):
     audience = forms.ChoiceField(
         label=_("Audience"), choices=[("", "—"), *Audience.choices], required=True
     )
-    description = forms.CharField(label=_("Who"), max_length=300, required=False)
+    description = forms.CharField(label=_("Which people"), max_length=300, required=False)
     count = forms.IntegerField(label=_("Number of people"), min_value=1, max_value=100_000)
     score_before = forms.IntegerField(
         label=_("Average score before (%)"), min_value=0, max_value=100, required=False
