@@ -73,3 +73,20 @@ def test_a_head_records_a_training_session_with_its_participants(page: Page) -> 
     expect(page.get_by_role("link", name=re.compile(TOPIC))).to_be_visible()
     screenshot(page, "training-calendar")
     assert problems == []
+
+
+def test_a_member_adds_a_loudspeaker_bulletin_to_the_outreach_log(page: Page) -> None:
+    world = make_world()
+    _log_in(page, world.team[Role.MEMBER].username)
+    page.goto("/training/outreach/")
+    page.get_by_text("Ghi thêm hoạt động").click()
+    page.get_by_label("Hình thức").select_option("loudspeaker")
+    page.get_by_label("Nội dung tuyên truyền").fill("Cảnh giác tin nhắn giả mạo trúng thưởng")
+    page.get_by_label("Ở đâu").fill("Đài truyền thanh xã An Phú")
+    page.get_by_label("Số người tiếp cận").fill("2500")
+    page.get_by_role("button", name="Ghi vào sổ").click()
+    expect(page.get_by_text("Đã ghi hoạt động vào sổ tuyên truyền.")).to_be_visible()
+    row = page.get_by_role("row", name=re.compile("Cảnh giác tin nhắn giả mạo trúng thưởng"))
+    expect(row).to_contain_text("Bản tin loa truyền thanh")
+    expect(row).to_contain_text("2.500")
+    screenshot(page, "outreach-log")

@@ -71,3 +71,9 @@ def test_only_web_links_are_kept(world: World) -> None:
         "/training/outreach/", _entry(world, link="javascript:alert(1)")
     )
     assert not OutreachActivity.objects.exists()
+
+
+def test_people_reached_are_written_with_a_thousands_dot(world: World) -> None:
+    client = client_for(world.team[Role.MEMBER])
+    client.post("/training/outreach/", _entry(world))
+    assert '<td class="num">2.500</td>' in client.get("/training/outreach/").content.decode()
