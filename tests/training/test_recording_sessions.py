@@ -113,3 +113,18 @@ def test_the_form_lists_the_members_of_the_unit_and_below(world: World) -> None:
     page = client_for(world.team[Role.HEAD]).get("/training/new/").content.decode()
     assert "Lan Trần Thị" in page
     assert "sibling-head" not in page
+
+
+def test_choosing_another_unit_shows_its_members_without_saving(world: World) -> None:
+    from kiemchung.testing.org import make_user as add_user
+
+    head = add_user(Role.HEAD, world.tree.province, "province-head")
+    below = add_user(Role.MEMBER, world.tree.sibling, "binh-minh", first_name="Hòa")
+    response = client_for(head).post(
+        "/training/new/", {"unit": world.tree.sibling.pk, "choose_unit": "1"}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f'value="{below.pk}"' in page
+    assert "errorlist" not in page
+    assert not TrainingSession.objects.exists()

@@ -84,7 +84,7 @@ def _forms(
     request: HttpRequest, unit: OrgUnit, units: Any, session: TrainingSession | None
 ) -> tuple[SessionForm, Any]:
     members = services.choosable_members(unit)
-    if request.method == "POST":
+    if request.method == "POST" and "choose_unit" not in request.POST:
         form = SessionForm(request.POST, units=units, members=members)
         return form, GroupFormSet(request.POST, prefix="groups")
     initial: dict[str, Any] = {"unit": unit}
