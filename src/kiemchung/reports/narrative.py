@@ -220,14 +220,13 @@ def outreach(draft: Draft) -> str:
             " Các hoạt động tuyên truyền khác (cẩm nang, đính chính trên báo, đài, hội nghị) "
             "do đơn vị bổ sung."
         )
-    channels = _counted(log.by_channel, channel_label, " lượt")
+    channels = _counted(log.by_channel, lambda key: f"lượt {channel_label(key)}")
     text += " " + _with_comparison(
-        f"Thực hiện {number(log.activities)} hoạt động thông tin, tuyên truyền ({channels})",
-        f,
-        "outreach",
+        f"Thực hiện {number(log.activities)} hoạt động thông tin, tuyên truyền", f, "outreach"
     )
+    text += f", gồm: {channels}"
     if log.reach:
-        text += f", tiếp cận khoảng {number(log.reach)} lượt người"
+        text += f"; tiếp cận khoảng {number(log.reach)} lượt người"
     return text + "."
 
 
