@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kiemchung.org",
     "kiemchung.cases",
     "kiemchung.publishing",
+    "kiemchung.training",
     "kiemchung.reports",
     "kiemchung.web",
     "kiemchung.api",
@@ -248,6 +249,12 @@ SPIKE_RATIO = env.number("KIEMCHUNG_SPIKE_RATIO", 3.0, minimum=1.0)
 # Largest evidence file accepted, in megabytes. Files live under MEDIA_ROOT, which is never
 # served by URL: only the permission-checked download view reads them.
 UPLOAD_MAX_MB = env.integer("KIEMCHUNG_UPLOAD_MAX_MB", 10, minimum=1)
+
+# --- Training sessions and the outreach log (see kiemchung.training) ---
+# Participants get one reminder email this many days before a session starts.
+TRAINING_REMINDER_DAYS = env.integer("KIEMCHUNG_TRAINING_REMINDER_DAYS", 2, minimum=0)
+# Largest training material (slides, handouts) accepted, in megabytes.
+TRAINING_MATERIAL_MAX_MB = env.integer("KIEMCHUNG_TRAINING_MATERIAL_MAX_MB", 20, minimum=1)
 
 # --- Claim matching (see kiemchung.matching) ---
 MATCH_SUGGESTED = env.number("KIEMCHUNG_MATCH_SUGGESTED", 0.55, minimum=0.0)

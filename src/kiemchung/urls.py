@@ -22,6 +22,7 @@ urlpatterns = [
     path("cases/", include("kiemchung.cases.urls")),
     path("org/", include("kiemchung.org.urls")),
     path("reports/", include("kiemchung.reports.urls")),
+    path("training/", include("kiemchung.training.urls")),
     path("", include("kiemchung.publishing.urls")),
     path("", include("kiemchung.web.urls")),
 ]

@@ -47,16 +47,24 @@ def stored_name(case_id: int | None, filename: str) -> str:
     return f"evidence/{case_id or 0}/{secrets.token_hex(16)}{suffix_of(filename)}"
 
 
-def check_upload(filename: str, head: bytes, size: int, max_bytes: int) -> str:
-    """Return the content type to record, or raise ``UploadRejected``."""
+def check_upload(
+    filename: str,
+    head: bytes,
+    size: int,
+    max_bytes: int,
+    allowed: dict[str, tuple[str, tuple[bytes, ...]]] | None = None,
+) -> str:
+    """Return the content type to record, or raise ``UploadRejected``. ``allowed``: another
+    allow-list of the same shape as ``ALLOWED`` (training materials take slides too)."""
+    allowed = ALLOWED if allowed is None else allowed
     if size > max_bytes:
         limit = max_bytes // (1024 * 1024)
         raise UploadRejected(_("the file is larger than %(limit)s MB") % {"limit": limit})
     suffix = suffix_of(filename)
-    if suffix not in ALLOWED:
+    if suffix not in allowed:
         kind = suffix or _("(none)")
         raise UploadRejected(_("files of type %(kind)s are not accepted") % {"kind": kind})
-    content_type, magics = ALLOWED[suffix]
+    content_type, magics = allowed[suffix]
     if suffix == ".mp4":
         if head[4:8] != b"ftyp":
             raise UploadRejected(_("the file does not look like an MP4 video"))

@@ -38,11 +38,23 @@ class Action(StrEnum):
     MANAGE_MEMBERS = "member.manage"
     SEE_MEMBER_CONTACTS = "member.contacts"
     COLLABORATE = "collaborator.page"
+    VIEW_TRAINING = "training.view"
+    MANAGE_TRAINING = "training.manage"
+    RECORD_OUTREACH = "outreach.record"
 
 
 A = Action
-_STAFF = {A.VIEW_DESK, A.COMMENT_CASE, A.VIEW_TASKS, A.DOWNLOAD_EVIDENCE, A.VIEW_REPORTS}
-_CASEWORK = _STAFF | {A.OPEN_CASE, A.WORK_CASE}
+_STAFF = {
+    A.VIEW_DESK,
+    A.COMMENT_CASE,
+    A.VIEW_TASKS,
+    A.DOWNLOAD_EVIDENCE,
+    A.VIEW_REPORTS,
+    A.VIEW_TRAINING,
+}
+# Whoever works cases also logs what the unit published where (a school visit, a
+# loudspeaker bulletin); training sessions are organised by heads and the secretariat.
+_CASEWORK = _STAFF | {A.OPEN_CASE, A.WORK_CASE, A.RECORD_OUTREACH}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.HEAD: frozenset(Action),
@@ -66,6 +78,8 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             A.ISSUE_REPORT,
             A.MANAGE_MEMBERS,
             A.SEE_MEMBER_CONTACTS,
+            A.MANAGE_TRAINING,
+            A.RECORD_OUTREACH,
         }
     ),
     # A liaison acts for one partner agency, on that agency's tasks only: see
@@ -74,7 +88,7 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     # Read-only sees the desk (case pages, evidence listed by title and link) and the
     # reports, but does not download uploaded files: they are screenshots and messages
     # that may name people.
-    Role.READONLY: frozenset({A.VIEW_DESK, A.VIEW_TASKS, A.VIEW_REPORTS}),
+    Role.READONLY: frozenset({A.VIEW_DESK, A.VIEW_TASKS, A.VIEW_REPORTS, A.VIEW_TRAINING}),
     # A collaborator sends tips and receives the published fact-checks from one page.
     Role.COLLABORATOR: frozenset({A.COLLABORATE}),
 }
@@ -208,3 +222,10 @@ def sees_tip_contacts(user: Any) -> bool:
 def may_download_evidence(user: Any, case: Any) -> bool:
     """An evidence file: staff of the case's unit or above, never read-only or liaisons."""
     return can(user, A.DOWNLOAD_EVIDENCE, case.unit)
+
+
+def may_download_material(user: Any, session: Any) -> bool:
+    """A training material: anyone who sees the session's unit, or a participant of it."""
+    if can(user, A.VIEW_TRAINING, session.unit):
+        return True
+    return bool(session.participants.filter(user_id=getattr(user, "pk", None)).exists())

@@ -22,12 +22,15 @@ from kiemchung.sources.models import Document
 from kiemchung.stories import queries
 from kiemchung.stories.alerts import set_alert_status
 from kiemchung.stories.models import Alert, AlertStatus, Story
+from kiemchung.training.models import TrainingSession
+from kiemchung.training.services import upcoming
 from kiemchung.web.access import desk_required
 from kiemchung.web.charts import dashboard_charts
 from kiemchung.web.forms import AlertStatusForm, SearchForm
 from kiemchung.web.search import Filters, find_documents, find_factchecks, load_in_order
 
 TASK_HORIZON_DAYS = 3
+TRAINING_HORIZON_DAYS = 30
 SEARCH_PAGE_SIZE = 30
 
 
@@ -45,6 +48,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "charts": dashboard_charts(data_now),
         "my_cases": my_cases(request),
         "tasks": tasks_due(request),
+        "trainings": upcoming_trainings(request),
         "today": timezone.localdate(),
     }
     return render(request, "web/dashboard.html", context)
@@ -67,6 +71,12 @@ def tasks_due(request: HttpRequest) -> list[Task]:
         .filter(status__in=OPEN_TASK_STATUSES, due_date__lte=horizon)
         .order_by("due_date", "pk")[:15]
     )
+
+
+def upcoming_trainings(request: HttpRequest) -> list[TrainingSession]:
+    """Training sessions of the user's units (or theirs to attend) in the next weeks."""
+    now = timezone.now()
+    return upcoming(request.user, now, now + timedelta(days=TRAINING_HORIZON_DAYS))
 
 
 @desk_required
