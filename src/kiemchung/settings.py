@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "kiemchung.org",
     "kiemchung.cases",
     "kiemchung.publishing",
+    "kiemchung.guides",
     "kiemchung.reports",
     "kiemchung.web",
     "kiemchung.api",

@@ -23,5 +23,6 @@ urlpatterns = [
     path("org/", include("kiemchung.org.urls")),
     path("reports/", include("kiemchung.reports.urls")),
     path("", include("kiemchung.publishing.urls")),
+    path("", include("kiemchung.guides.urls")),
     path("", include("kiemchung.web.urls")),
 ]

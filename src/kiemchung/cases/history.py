@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kiemchung.cases.models import AuditEvent, Case, CaseState, EvidenceKind
 from kiemchung.claims.models import Verdict
+from kiemchung.guides.models import GuideStatus
 from kiemchung.org.models import TaskStatus
 from kiemchung.publishing.models import TipStatus
 
@@ -33,13 +34,16 @@ ACTIONS: dict[str, Promise] = {
     "tip.status": _("updated the tip"),
     "task.created": _("handed a task to a partner agency"),
     "task.updated": _("updated a task"),
+    "guide.create": _("wrote the guide"),
+    "guide.edit": _("edited the guide"),
+    "guide.status": _("changed the guide's status"),
 }
 EXTRA_FIELDS: dict[str, Promise] = {"note": _("note")}
 CHOICES: dict[str, dict[str, Any]] = {
     "state": dict(CaseState.choices),
     "verdict": dict(Verdict.choices),
     "kind": dict(EvidenceKind.choices),
-    "status": {**dict(TipStatus.choices), **dict(TaskStatus.choices)},
+    "status": {**dict(TipStatus.choices), **dict(TaskStatus.choices), **dict(GuideStatus.choices)},
 }
 OBJECT_MODELS = {
     "case": "cases.Case",
@@ -49,6 +53,7 @@ OBJECT_MODELS = {
     "story": "stories.Story",
     "tip": "publishing.Tip",
     "task": "org.Task",
+    "guide": "guides.Guide",
 }
 
 

@@ -35,6 +35,8 @@ class Action(StrEnum):
     DRAFT_REPORT = "report.draft"
     APPROVE_REPORT = "report.approve"
     ISSUE_REPORT = "report.issue"
+    WRITE_GUIDE = "guide.write"
+    REVIEW_GUIDE = "guide.review"
 
 
 A = Action
@@ -44,8 +46,12 @@ _CASEWORK = _STAFF | {A.OPEN_CASE, A.WORK_CASE}
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.HEAD: frozenset(Action),
     Role.DEPUTY: frozenset(set(Action) - {A.MANAGE_ORG, A.SEE_TIP_CONTACTS}),
-    Role.REVIEWER: frozenset(_CASEWORK | {A.REVIEW_CASE, A.CLOSE_CASE}),
-    Role.VERIFIER: frozenset(_CASEWORK | {A.CLOSE_CASE}),
+    # Guides (public "cẩm nang") are written by verifiers and reviewers and, like a
+    # verdict, published only by a reviewer who did not write them.
+    Role.REVIEWER: frozenset(
+        _CASEWORK | {A.REVIEW_CASE, A.CLOSE_CASE, A.WRITE_GUIDE, A.REVIEW_GUIDE}
+    ),
+    Role.VERIFIER: frozenset(_CASEWORK | {A.CLOSE_CASE, A.WRITE_GUIDE}),
     Role.MEMBER: frozenset(_CASEWORK),
     # The secretariat drafts the period reports and issues them (number and date) once
     # a head or deputy has approved them; approving is the heads' (every action above).
