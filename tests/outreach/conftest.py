@@ -12,11 +12,12 @@ from django.test import override_settings
 from kiemchung.claims.models import FactCheck
 from kiemchung.guides.models import Guide
 from kiemchung.guides.services import change_status, create_guide
-from kiemchung.testing.guides import TEXT
 from kiemchung.org.models import Role
 from kiemchung.publishing.services import publish_case
+from kiemchung.testing.guides import TEXT
 from kiemchung.testing.org import UnitTree, make_unit_tree, make_user
 from kiemchung.testing.publishing import approved_case
+
 
 @pytest.fixture(autouse=True)
 def quiet(tmp_path: Path) -> Iterator[None]:

@@ -49,9 +49,13 @@ def test_a_draft_or_a_guide_in_review_is_not_public(
 def test_the_guide_text_is_escaped_never_markup(
     client: Client, tree: UnitTree, writer: User, reviewer: User
 ) -> None:
-    text = GuideText("Thử <script>", "Tóm tắt", "<img src=x onerror=alert(1)>\n- <b>đậm</b>", "other")
+    text = GuideText(
+        "Thử <script>", "Tóm tắt", "<img src=x onerror=alert(1)>\n- <b>đậm</b>", "other"
+    )
     guide = create_guide(writer, tree.commune, text)
-    Guide.objects.filter(pk=guide.pk).update(status=GuideStatus.PUBLISHED, published_at="2025-01-01T00:00Z")
+    Guide.objects.filter(pk=guide.pk).update(
+        status=GuideStatus.PUBLISHED, published_at="2025-01-01T00:00Z"
+    )
     page = client.get(f"/cam-nang/{guide.slug}/").content.decode()
     assert "<img src=x" not in page and "<b>đậm</b>" not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
@@ -176,5 +180,7 @@ def test_a_published_guide_cannot_be_edited_from_its_page(
     logged_in(client, writer)
     page = client.get(f"/guides/{published.pk}/").content.decode()
     assert 'name="body"' not in page
-    client.post(f"/guides/{published.pk}/", {"title": "Đổi", "summary": "x", "body": "y", "topic": "other"})
+    client.post(
+        f"/guides/{published.pk}/", {"title": "Đổi", "summary": "x", "body": "y", "topic": "other"}
+    )
     assert Guide.objects.get(pk=published.pk).title == TEXT.title

@@ -23,7 +23,6 @@ from kiemchung.org.models import Role
 from kiemchung.testing.guides import TEXT
 from kiemchung.testing.org import UnitTree, make_user
 
-
 pytestmark = pytest.mark.django_db
 
 
@@ -36,7 +35,9 @@ def test_a_new_guide_is_a_draft_with_an_ascii_address_from_its_vietnamese_title(
 
 
 def test_the_address_drops_the_diacritics_and_keeps_d_for_the_vietnamese_d() -> None:
-    assert vietnamese_slug("Đừng tin “thông báo” của Điện lực!") == "dung-tin-thong-bao-cua-dien-luc"
+    assert (
+        vietnamese_slug("Đừng tin “thông báo” của Điện lực!") == "dung-tin-thong-bao-cua-dien-luc"
+    )
     assert vietnamese_slug("!!!") == "cam-nang"
 
 
@@ -72,7 +73,9 @@ def test_the_author_cannot_approve_their_own_guide_even_as_a_reviewer(tree: Unit
 def test_a_reviewer_who_edited_the_draft_counts_as_an_author(
     draft: Guide, writer: User, reviewer: User
 ) -> None:
-    edit_guide(reviewer, draft, GuideText(TEXT.title, TEXT.summary, TEXT.body + "\n\nThêm.", "scams"))
+    edit_guide(
+        reviewer, draft, GuideText(TEXT.title, TEXT.summary, TEXT.body + "\n\nThêm.", "scams")
+    )
     assert reviewer.pk in authors(draft)
     change_status(writer, draft, GuideStatus.IN_REVIEW)
     with pytest.raises(GuideTransitionError):

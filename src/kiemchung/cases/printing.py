@@ -7,10 +7,11 @@ embedded; a tipster's contact is never part of the record.
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from kiemchung.cases.history import entry
+from kiemchung.cases.history import _field, entry
 from kiemchung.cases.models import AuditEvent, Case, Evidence, EvidenceKind
 from kiemchung.org.names import display_name
 from kiemchung.publishing.printdoc import Item, PrintDocument, Section
@@ -93,13 +94,41 @@ def _comments(case: Case) -> tuple[Item, ...]:
 
 
 def _history(case: Case) -> tuple[Item, ...]:
-    items = []
-    events = (
+    events = list(
         AuditEvent.objects.filter(case=case).select_related("actor").order_by("created_at", "pk")
     )
+    names = _names_of_logins(events)
+    items = []
     for event in events:
         shown = entry(event)
-        who = display_name(event.actor) or event.actor_name or "—"
-        changes = "; ".join(f"{c.field}: {c.before} → {c.after}" for c in shown.changes)
-        items.append(Item(f"{_when(shown.when)} — {who} — {shown.action}", note=changes))
+        who = display_name(event.actor) or names.get(event.actor_name, event.actor_name) or "—"
+        changes = []
+        for (name, _values), change in zip(
+            (event.changes or {}).items(), shown.changes, strict=True
+        ):
+            people = names if _is_person(event.object_type, name) else {}
+            before, after = (
+                people.get(change.before, change.before),
+                people.get(change.after, change.after),
+            )
+            changes.append(f"{change.field}: {before} → {after}")
+        items.append(Item(f"{_when(shown.when)} — {who} — {shown.action}", note="; ".join(changes)))
     return tuple(items)
+
+
+def _is_person(object_type: str, name: str) -> bool:
+    field = _field(object_type, name)
+    related = getattr(field, "related_model", None)
+    return related is not None and related is get_user_model()
+
+
+def _names_of_logins(events: list[AuditEvent]) -> dict[str, str]:
+    """The history records people by login name (assignee, verdict author…): the printed
+    record shows their names instead."""
+    logins = {event.actor_name for event in events if event.actor_name}
+    for event in events:
+        for name, values in (event.changes or {}).items():
+            if _is_person(event.object_type, name):
+                logins.update(value for value in values if isinstance(value, str) and value)
+    people = get_user_model().objects.filter(username__in=logins)
+    return {person.get_username(): display_name(person) for person in people}
