@@ -95,6 +95,7 @@ def _line(
 ) -> None:
     paragraph = word.add_paragraph(style=style)  # type: ignore[attr-defined]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    paragraph.paragraph_format.space_after = Pt(4)
     run = paragraph.add_run(text)
     run.font.name = FONT
     run.font.size = Pt(size)
