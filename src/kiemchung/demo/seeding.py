@@ -63,6 +63,9 @@ def seed_demo() -> SeedResult:
     extracted = extract_pending(limit=10_000)
     matched = match_pending(limit=100_000)
     ensure_demo_cases()
+    from kiemchung.demo.guides import ensure_demo_guides
+
+    ensure_demo_guides()
     return SeedResult(
         username, password, report, shift, knowledge.added, extracted, matched, people
     )
