@@ -41,11 +41,12 @@ EXPECTED = {
     Role.REVIEWER: {
         Action.VIEW_DESK, Action.COMMENT_CASE, Action.VIEW_TASKS, Action.OPEN_CASE,
         Action.WORK_CASE, Action.REVIEW_CASE, Action.CLOSE_CASE, Action.DOWNLOAD_EVIDENCE,
-        Action.VIEW_REPORTS,
+        Action.VIEW_REPORTS, Action.WRITE_GUIDE, Action.REVIEW_GUIDE,
     },
     Role.VERIFIER: {
         Action.VIEW_DESK, Action.COMMENT_CASE, Action.VIEW_TASKS, Action.OPEN_CASE,
         Action.WORK_CASE, Action.CLOSE_CASE, Action.DOWNLOAD_EVIDENCE, Action.VIEW_REPORTS,
+        Action.WRITE_GUIDE,
     },
     Role.MEMBER: {
         Action.VIEW_DESK, Action.COMMENT_CASE, Action.VIEW_TASKS, Action.OPEN_CASE,
