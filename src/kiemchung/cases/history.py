@@ -81,8 +81,8 @@ def entry(event: AuditEvent) -> Entry:
     changes = [
         Change(
             _field_label(event.object_type, name),
-            _shown(name, a, _field(event.object_type, name)),
-            _shown(name, b, _field(event.object_type, name)),
+            _shown(name, a, model_field(event.object_type, name)),
+            _shown(name, b, model_field(event.object_type, name)),
         )
         for name, (a, b) in (event.changes or {}).items()
     ]
@@ -90,7 +90,7 @@ def entry(event: AuditEvent) -> Entry:
     return Entry(event.created_at, event.actor_name or "—", str(action), changes)
 
 
-def _field(object_type: str, name: str) -> Any:
+def model_field(object_type: str, name: str) -> Any:
     """The model field an audited change is about, or ``None``."""
     label = OBJECT_MODELS.get(object_type)
     if label is None or name in EXTRA_FIELDS:
@@ -104,7 +104,7 @@ def _field(object_type: str, name: str) -> Any:
 def _field_label(object_type: str, name: str) -> str:
     if name in EXTRA_FIELDS:
         return str(EXTRA_FIELDS[name])
-    field = _field(object_type, name)
+    field = model_field(object_type, name)
     return str(getattr(field, "verbose_name", name)) if field is not None else name
 
 

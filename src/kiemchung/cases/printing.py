@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from kiemchung.cases.history import _field, entry
+from kiemchung.cases.history import entry, model_field
 from kiemchung.cases.models import AuditEvent, Case, Evidence, EvidenceKind
 from kiemchung.org.names import display_name
 from kiemchung.publishing.printdoc import Item, PrintDocument, Section
@@ -117,7 +117,7 @@ def _history(case: Case) -> tuple[Item, ...]:
 
 
 def _is_person(object_type: str, name: str) -> bool:
-    field = _field(object_type, name)
+    field = model_field(object_type, name)
     related = getattr(field, "related_model", None)
     return related is not None and related is get_user_model()
 
