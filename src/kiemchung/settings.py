@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "kiemchung.cases",
     "kiemchung.publishing",
     "kiemchung.training",
+    "kiemchung.guides",
     "kiemchung.reports",
     "kiemchung.web",
     "kiemchung.api",

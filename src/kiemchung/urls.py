@@ -24,5 +24,6 @@ urlpatterns = [
     path("reports/", include("kiemchung.reports.urls")),
     path("training/", include("kiemchung.training.urls")),
     path("", include("kiemchung.publishing.urls")),
+    path("", include("kiemchung.guides.urls")),
     path("", include("kiemchung.web.urls")),
 ]

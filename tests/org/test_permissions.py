@@ -45,11 +45,12 @@ EXPECTED = {
         Action.VIEW_DESK, Action.COMMENT_CASE, Action.VIEW_TASKS, Action.OPEN_CASE,
         Action.WORK_CASE, Action.REVIEW_CASE, Action.CLOSE_CASE, Action.DOWNLOAD_EVIDENCE,
         Action.VIEW_REPORTS, Action.VIEW_TRAINING, Action.RECORD_OUTREACH,
+        Action.WRITE_GUIDE, Action.REVIEW_GUIDE,
     },
     Role.VERIFIER: {
         Action.VIEW_DESK, Action.COMMENT_CASE, Action.VIEW_TASKS, Action.OPEN_CASE,
         Action.WORK_CASE, Action.CLOSE_CASE, Action.DOWNLOAD_EVIDENCE, Action.VIEW_REPORTS,
-        Action.VIEW_TRAINING, Action.RECORD_OUTREACH,
+        Action.VIEW_TRAINING, Action.RECORD_OUTREACH, Action.WRITE_GUIDE,
     },
     Role.MEMBER: {
         Action.VIEW_DESK, Action.COMMENT_CASE, Action.VIEW_TASKS, Action.OPEN_CASE,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kiemchung.cases.models import AuditEvent, Case, CaseState, EvidenceKind
 from kiemchung.claims.models import Verdict
+from kiemchung.guides.models import GuideStatus
 from kiemchung.org.models import TaskStatus
 from kiemchung.org.names import display_name
 from kiemchung.publishing.models import TipStatus
@@ -34,13 +35,16 @@ ACTIONS: dict[str, Promise] = {
     "tip.status": _("updated the tip"),
     "task.created": _("handed a task to a partner agency"),
     "task.updated": _("updated a task"),
+    "guide.create": _("wrote the guide"),
+    "guide.edit": _("edited the guide"),
+    "guide.status": _("changed the guide's status"),
 }
 EXTRA_FIELDS: dict[str, Promise] = {"note": _("note")}
 CHOICES: dict[str, dict[str, Any]] = {
     "state": dict(CaseState.choices),
     "verdict": dict(Verdict.choices),
     "kind": dict(EvidenceKind.choices),
-    "status": {**dict(TipStatus.choices), **dict(TaskStatus.choices)},
+    "status": {**dict(TipStatus.choices), **dict(TaskStatus.choices), **dict(GuideStatus.choices)},
 }
 OBJECT_MODELS = {
     "case": "cases.Case",
@@ -50,6 +54,7 @@ OBJECT_MODELS = {
     "story": "stories.Story",
     "tip": "publishing.Tip",
     "task": "org.Task",
+    "guide": "guides.Guide",
 }
 
 
@@ -78,8 +83,8 @@ def entry(event: AuditEvent) -> Entry:
     changes = [
         Change(
             _field_label(event.object_type, name),
-            _shown(name, a, _field(event.object_type, name)),
-            _shown(name, b, _field(event.object_type, name)),
+            _shown(name, a, model_field(event.object_type, name)),
+            _shown(name, b, model_field(event.object_type, name)),
         )
         for name, (a, b) in (event.changes or {}).items()
     ]
@@ -88,7 +93,7 @@ def entry(event: AuditEvent) -> Entry:
     return Entry(event.created_at, who or "—", str(action), changes)
 
 
-def _field(object_type: str, name: str) -> Any:
+def model_field(object_type: str, name: str) -> Any:
     """The model field an audited change is about, or ``None``."""
     label = OBJECT_MODELS.get(object_type)
     if label is None or name in EXTRA_FIELDS:
@@ -102,7 +107,7 @@ def _field(object_type: str, name: str) -> Any:
 def _field_label(object_type: str, name: str) -> str:
     if name in EXTRA_FIELDS:
         return str(EXTRA_FIELDS[name])
-    field = _field(object_type, name)
+    field = model_field(object_type, name)
     return str(getattr(field, "verbose_name", name)) if field is not None else name
 
 

@@ -65,6 +65,9 @@ def seed_demo() -> SeedResult:
     matched = match_pending(limit=100_000)
     ensure_demo_cases()
     ensure_demo_training()
+    from kiemchung.demo.guides import ensure_demo_guides
+
+    ensure_demo_guides()
     return SeedResult(
         username, password, report, shift, knowledge.added, extracted, matched, people
     )

@@ -41,6 +41,8 @@ class Action(StrEnum):
     VIEW_TRAINING = "training.view"
     MANAGE_TRAINING = "training.manage"
     RECORD_OUTREACH = "outreach.record"
+    WRITE_GUIDE = "guide.write"
+    REVIEW_GUIDE = "guide.review"
 
 
 A = Action
@@ -61,8 +63,12 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.DEPUTY: frozenset(
         set(Action) - {A.MANAGE_ORG, A.SEE_TIP_CONTACTS, A.MANAGE_MEMBERS, A.SEE_MEMBER_CONTACTS}
     ),
-    Role.REVIEWER: frozenset(_CASEWORK | {A.REVIEW_CASE, A.CLOSE_CASE}),
-    Role.VERIFIER: frozenset(_CASEWORK | {A.CLOSE_CASE}),
+    # Guides (public "cẩm nang") are written by verifiers and reviewers and, like a
+    # verdict, published only by a reviewer who did not write them.
+    Role.REVIEWER: frozenset(
+        _CASEWORK | {A.REVIEW_CASE, A.CLOSE_CASE, A.WRITE_GUIDE, A.REVIEW_GUIDE}
+    ),
+    Role.VERIFIER: frozenset(_CASEWORK | {A.CLOSE_CASE, A.WRITE_GUIDE}),
     Role.MEMBER: frozenset(_CASEWORK),
     # The secretariat drafts the period reports and issues them (number and date) once
     # a head or deputy has approved them; approving is the heads' (every action above).

@@ -30,12 +30,20 @@ from kiemchung.org.permissions import Action, can_anywhere, sees_tip_contacts
 from kiemchung.publishing import ratelimit
 from kiemchung.publishing.forms import TipForm
 from kiemchung.publishing.models import Tip, TipStatus
+from kiemchung.publishing.printing import factcheck_document
 from kiemchung.publishing.search import MAX_QUERY_CHARS, search_factchecks
 from kiemchung.publishing.services import (
     dismiss_tip,
     public_link,
     published_factchecks,
     receive_tip,
+)
+from kiemchung.publishing.share import factcheck_share
+from kiemchung.publishing.sharing_views import (
+    card_response,
+    pdf_response,
+    print_page,
+    qr_response,
 )
 
 PER_PAGE = 20
@@ -51,7 +59,8 @@ def factcheck_list(request: HttpRequest) -> HttpResponse:
     return render(request, "publishing/list.html", {"page": page})
 
 
-def factcheck_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+def published_case(case_id: int) -> tuple[Case, FactCheck]:
+    """A case published as our fact-check, with it; else 404."""
     case = get_object_or_404(
         Case.objects.select_related("factcheck", "verdict_by", "reviewed_by", "created_by"),
         pk=case_id,
@@ -60,6 +69,13 @@ def factcheck_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     factcheck = case.factcheck
     if factcheck is None:  # narrowed for mypy: the query asked for one
         raise Http404
+    return case, factcheck
+
+
+def factcheck_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    from kiemchung.guides.services import guides_for
+
+    case, factcheck = published_case(case_id)
     context = {
         "case": case,
         "factcheck": factcheck,
@@ -69,8 +85,33 @@ def factcheck_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "reviewer": person_name(case.reviewed_by),
         "updated": parse_datetime(str((factcheck.extra or {}).get("dateModified") or "")),
         "claimreview": claimreview_script(factcheck),
+        "share": factcheck_share(case.pk, factcheck),
+        "guides": guides_for(factcheck),
     }
     return render(request, "publishing/detail.html", context)
+
+
+def factcheck_card(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, factcheck = published_case(case_id)
+    return card_response(request, factcheck_share(case.pk, factcheck))
+
+
+def factcheck_qr(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, factcheck = published_case(case_id)
+    return qr_response(factcheck_share(case.pk, factcheck))
+
+
+def factcheck_print(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, factcheck = published_case(case_id)
+    document = factcheck_document(case, factcheck)
+    pdf_url = reverse("publishing:pdf", args=[case.pk])
+    return print_page(request, document, pdf_url, reverse("publishing:detail", args=[case.pk]))
+
+
+def factcheck_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, factcheck = published_case(case_id)
+    back = reverse("publishing:detail", args=[case.pk])
+    return pdf_response(request, factcheck_document(case, factcheck), back)
 
 
 def evidence_links(evidence: Any) -> list[dict[str, str]]:
