@@ -15,7 +15,7 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from kiemchung.claims.models import FactCheck, Verdict
-from kiemchung.core.scheduler import PERIODIC
+from kiemchung.core.periodic import PERIODIC
 from kiemchung.publishing.models import Tip, TipContact, TipStatus
 from kiemchung.publishing.services import (
     TIP_SOURCE_NAME,

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kiemchung.sources import bench
+from kiemchung.bench import ingest as bench
 
 
 class Command(BaseCommand):
@@ -132,7 +132,7 @@ class Command(BaseCommand):
 def _match(options: dict[str, Any]) -> Mapping[str, object]:
     from django.conf import settings
 
-    from kiemchung.matching.bench import run_match_benchmark
+    from kiemchung.bench.match import run_match_benchmark
 
     name = options["embedder"] or settings.EMBEDDER
     return run_match_benchmark(
@@ -145,13 +145,13 @@ def _match(options: dict[str, Any]) -> Mapping[str, object]:
 
 
 def _pages(options: dict[str, Any]) -> Mapping[str, object]:
-    from kiemchung.web import bench as pages
+    from kiemchung.bench import pages
 
     return _at_scale(pages, options)
 
 
 def _report(options: dict[str, Any]) -> Mapping[str, object]:
-    from kiemchung.reports import bench as report
+    from kiemchung.bench import report
 
     return _at_scale(report, options)
 
@@ -179,7 +179,7 @@ def _at_scale(benchmark: Any, options: dict[str, Any]) -> Mapping[str, object]:
 
 
 def _api(options: dict[str, Any]) -> Mapping[str, object]:
-    from kiemchung.api import bench as api_bench
+    from kiemchung.bench import api as api_bench
 
     if options["child"]:
         return api_bench.measure(options["part"], options)
