@@ -29,13 +29,13 @@ from kiemchung.org.names import display_name
 from kiemchung.org.permissions import Action, can_anywhere, sees_tip_contacts
 from kiemchung.publishing import ratelimit
 from kiemchung.publishing.forms import TipForm
+from kiemchung.publishing.intake import receive_tip
 from kiemchung.publishing.models import Tip, TipStatus
 from kiemchung.publishing.search import MAX_QUERY_CHARS, search_factchecks
 from kiemchung.publishing.services import (
     dismiss_tip,
     public_link,
     published_factchecks,
-    receive_tip,
 )
 
 PER_PAGE = 20
