@@ -1,7 +1,7 @@
 """Django settings for kiemchung. Every value comes from the environment with a default.
 
 Malformed values do not crash the import: they are collected in ``SETTINGS_PROBLEMS`` and
-reported by the system check ``kiemchung.E001`` at start-up (see ``kiemchung.checks``).
+reported by the system check ``kiemchung.E001`` at start-up (see ``kiemchung.ops.checks``).
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "kiemchung.api",
     "kiemchung.demo",
     "kiemchung.ops",
+    "kiemchung.bench",
     "ninja",  # the API's documentation page, served from ninja's own static files
 ]
 

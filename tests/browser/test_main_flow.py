@@ -378,7 +378,7 @@ def published(desk: Desk, newsroom: None) -> str:
 @pytest.fixture
 def head(desk: Desk) -> User:
     """The province's head, with a partner agency to send tasks to, and a tip waiting."""
-    from kiemchung.publishing.services import receive_tip
+    from kiemchung.publishing.intake import receive_tip
 
     PartnerAgency.objects.create(name="Công an tỉnh Hòa Lâm", unit=desk.tree.province)
     receive_tip(TIP_TEXT, "https://social.example/posts/9", "0912 345 678")

@@ -9,7 +9,8 @@ import pytest
 from django.core import mail
 from django.test import override_settings
 
-from kiemchung.core.scheduler import PERIODIC, tick
+from kiemchung.core.periodic import PERIODIC
+from kiemchung.ops.scheduler import tick
 from kiemchung.testing.training import World, make_session, make_world, soon
 from kiemchung.training.models import Participant
 from kiemchung.training.reminders import send_reminders

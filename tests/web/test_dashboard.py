@@ -116,7 +116,7 @@ def test_the_health_endpoint_answers_without_login(client: Client) -> None:
     ],
 )
 def test_links_to_outside_pages_are_only_http(url: str, expected: str) -> None:
-    from kiemchung.web.templatetags.kiemchung import http_only
+    from kiemchung.org.templatetags.kiemchung import http_only
 
     assert http_only(url) == expected
 

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from kiemchung.cases.history import entry, model_field
 from kiemchung.cases.models import AuditEvent, Case, Evidence, EvidenceKind
+from kiemchung.claims.templatetags.vietnamese import verdict_label
 from kiemchung.org.names import display_name
 from kiemchung.publishing.printdoc import Item, PrintDocument, Section
-from kiemchung.web.templatetags.vietnamese import verdict_label
 
 
 def _when(moment: object) -> str:

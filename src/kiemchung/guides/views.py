@@ -23,12 +23,12 @@ from kiemchung.guides.markup import render as render_body
 from kiemchung.guides.models import Guide, GuideStatus, GuideTopic
 from kiemchung.guides.services import GuideText
 from kiemchung.guides.workflow import GuideTransitionError
+from kiemchung.org.access import desk_required
 from kiemchung.org.names import display_name
 from kiemchung.org.permissions import Action, can, can_anywhere, units_where
 from kiemchung.publishing.share import GUIDE_COLOUR, Shared, absolute, describe, site_address
 from kiemchung.publishing.sharecard import Card
 from kiemchung.publishing.sharing_views import card_response, qr_response
-from kiemchung.web.access import desk_required
 
 PER_PAGE = 20
 

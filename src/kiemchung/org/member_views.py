@@ -19,10 +19,10 @@ from django.views.decorators.http import require_POST
 
 from kiemchung.core.params import parse_id
 from kiemchung.org import member_import, members
+from kiemchung.org.access import desk_required
 from kiemchung.org.forms import (
     ACCOUNT_ROLES,
     AccountForm,
-    CollaboratorTipForm,
     ImportForm,
     RoleForm,
 )
@@ -34,12 +34,10 @@ from kiemchung.org.permissions import (
     can_anywhere,
     may_grant,
     may_manage_account,
-    memberships,
     sees_member_contacts,
     units_where,
 )
 from kiemchung.org.services import MembershipRefused
-from kiemchung.web.access import desk_required
 
 
 def _site_url(request: HttpRequest) -> str:
@@ -250,32 +248,3 @@ class SetPasswordView(auth_views.PasswordResetConfirmView):
 
 class SetPasswordDoneView(auth_views.PasswordResetCompleteView):
     template_name = "org/set_password_done.html"
-
-
-# --- collaborators ---------------------------------------------------------------------
-
-
-@login_required
-def collaborator(request: HttpRequest) -> HttpResponse:
-    """A collaborator's page: send a tip, read and share the latest fact-checks."""
-    units = [m.unit for m in memberships(request.user) if m.role == Role.COLLABORATOR]
-    if not units and not can_anywhere(request.user, Action.COLLABORATE):
-        raise PermissionDenied(Action.COLLABORATE.value)
-    from kiemchung.publishing.services import (
-        public_link,
-        published_factchecks,
-        receive_tip,
-    )
-
-    form = CollaboratorTipForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        unit = units[0] if units else None
-        receive_tip(form.cleaned_data["text"], form.cleaned_data["url"], "", unit)
-        messages.success(request, _("Thank you: your tip is in the desk's queue."))
-        return redirect("org:collaborator")
-    factchecks = [
-        (factcheck, public_link(factcheck))
-        for factcheck in published_factchecks().select_related("case")[:20]
-    ]
-    context = {"form": form, "factchecks": factchecks, "units": units}
-    return render(request, "org/collaborator.html", context)

@@ -23,7 +23,6 @@ urlpatterns = [
     path(
         "set-password/done/", member_views.SetPasswordDoneView.as_view(), name="set_password_done"
     ),
-    path("collaborator/", member_views.collaborator, name="collaborator"),
     path("tasks/", views.task_list, name="tasks"),
     path("tasks/new/", views.task_new, name="task_new"),
     path("tasks/remind/", views.remind_now, name="remind"),

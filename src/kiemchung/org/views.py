@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from kiemchung.cases.models import Case
 from kiemchung.core.params import parse_id
 from kiemchung.org import services
+from kiemchung.org.access import desk_required
 from kiemchung.org.forms import MemberForm, TaskForm, TaskUpdateForm
 from kiemchung.org.models import (
     OPEN_TASK_STATUSES,
@@ -34,7 +35,6 @@ from kiemchung.org.permissions import (
     units_where,
     visible_units,
 )
-from kiemchung.web.access import desk_required
 
 
 @login_required

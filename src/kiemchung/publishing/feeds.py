@@ -18,8 +18,8 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from kiemchung.claims.templatetags.vietnamese import verdict_label
 from kiemchung.publishing.services import public_link, published_factchecks
-from kiemchung.web.templatetags.vietnamese import verdict_label
 
 FEED_SIZE = 50
 

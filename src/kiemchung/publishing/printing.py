@@ -7,15 +7,15 @@ from django.utils.translation import gettext as _
 
 from kiemchung.cases.models import Case
 from kiemchung.claims.models import FactCheck
+from kiemchung.claims.templatetags.vietnamese import verdict_label, vn_date
 from kiemchung.org.names import display_name
+from kiemchung.publishing.links import evidence_links
 from kiemchung.publishing.printdoc import Item, PrintDocument, Section
 from kiemchung.publishing.services import public_path
 from kiemchung.publishing.share import absolute
-from kiemchung.web.templatetags.vietnamese import verdict_label, vn_date
 
 
 def factcheck_document(case: Case, factcheck: FactCheck) -> PrintDocument:
-    from kiemchung.publishing.views import evidence_links
 
     facts = [
         (_("Published"), vn_date(factcheck.published_at)),

@@ -20,8 +20,8 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from kiemchung.claims.models import FactCheck, Verdict
+from kiemchung.claims.templatetags.vietnamese import verdict_label
 from kiemchung.publishing.sharecard import HEIGHT, WIDTH, Card
-from kiemchung.web.templatetags.vietnamese import verdict_label
 
 DESCRIPTION_CHARS = 200
 # The card's label colours, the same as the verdict badges of public.css.

@@ -1,10 +1,11 @@
 from django.urls import path
 
-from kiemchung.publishing import views
+from kiemchung.publishing import collaborator, views
 from kiemchung.publishing.feeds import FactCheckFeed
 
 app_name = "publishing"
 urlpatterns = [
+    path("org/collaborator/", collaborator.collaborator, name="collaborator"),
     path("kiem-chung/", views.factcheck_list, name="list"),
     path("kiem-chung/tim-kiem/", views.search, name="search"),
     path("kiem-chung/feed.atom", FactCheckFeed(), name="feed"),

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_POST
 from kiemchung.cases.models import Case
 from kiemchung.claims.claimreview import (
     NUMERIC_RATINGS,
-    clean_url,
     parse_datetime,
     to_claimreview,
 )
@@ -29,6 +28,8 @@ from kiemchung.org.names import display_name
 from kiemchung.org.permissions import Action, can_anywhere, sees_tip_contacts
 from kiemchung.publishing import ratelimit
 from kiemchung.publishing.forms import TipForm
+from kiemchung.publishing.intake import receive_tip
+from kiemchung.publishing.links import evidence_links
 from kiemchung.publishing.models import Tip, TipStatus
 from kiemchung.publishing.printing import factcheck_document
 from kiemchung.publishing.search import MAX_QUERY_CHARS, search_factchecks
@@ -36,7 +37,6 @@ from kiemchung.publishing.services import (
     dismiss_tip,
     public_link,
     published_factchecks,
-    receive_tip,
 )
 from kiemchung.publishing.share import factcheck_share
 from kiemchung.publishing.sharing_views import (
@@ -112,18 +112,6 @@ def factcheck_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
     case, factcheck = published_case(case_id)
     back = reverse("publishing:detail", args=[case.pk])
     return pdf_response(request, factcheck_document(case, factcheck), back)
-
-
-def evidence_links(evidence: Any) -> list[dict[str, str]]:
-    """Evidence as shown: ``href`` only for an http(s) address, never anything else."""
-    shown = []
-    for item in evidence or []:
-        if not isinstance(item, dict):
-            continue
-        written = str(item.get("url") or "")
-        href = (clean_url(written) or "") if written else ""
-        shown.append({"href": href, "url": written, "title": str(item.get("title") or "")})
-    return shown
 
 
 def person_name(user: Any) -> str:

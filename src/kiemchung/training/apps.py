@@ -15,7 +15,7 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training and outreach")
 
     def ready(self) -> None:
-        from kiemchung.core.scheduler import PERIODIC, periodic
+        from kiemchung.core.periodic import PERIODIC, periodic
 
         if "send_training_reminders" not in {name for name, _job in PERIODIC}:
             periodic("send_training_reminders")(send_training_reminders)

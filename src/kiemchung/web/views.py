@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from kiemchung.cases.models import Case
 from kiemchung.claims.knowledge import other_languages
 from kiemchung.claims.queue import priority_queue
+from kiemchung.org.access import desk_required
 from kiemchung.org.models import OPEN_TASK_STATUSES, Task
 from kiemchung.org.permissions import Action, can_anywhere
 from kiemchung.org.services import visible_tasks
@@ -24,7 +25,6 @@ from kiemchung.stories.alerts import set_alert_status
 from kiemchung.stories.models import Alert, AlertStatus, Story
 from kiemchung.training.models import TrainingSession
 from kiemchung.training.services import upcoming
-from kiemchung.web.access import desk_required
 from kiemchung.web.charts import dashboard_charts
 from kiemchung.web.forms import AlertStatusForm, SearchForm
 from kiemchung.web.search import Filters, find_documents, find_factchecks, load_in_order

@@ -12,8 +12,8 @@ from django.core.management.base import BaseCommand
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from kiemchung.core import scheduler
-from kiemchung.core.signals import worker_turn
+from kiemchung.ops import scheduler
+from kiemchung.ops.signals import worker_turn
 
 
 class AnnouncingWorker(Worker):

@@ -1,4 +1,4 @@
-"""Signals the foundation sends; higher layers listen (see kiemchung.ops)."""
+"""Signals the worker sends; the heartbeat listens (see kiemchung.ops.heartbeat)."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from kiemchung.sources.bench import CHILD_FLAG, child_environment
+from kiemchung.bench.ingest import CHILD_FLAG, child_environment
 
 USERNAME = "bench-api"
 

@@ -1,4 +1,7 @@
-"""The scheduler: idempotent periodic handlers, run from the worker (pretix-style)."""
+"""The scheduler: idempotent periodic handlers, run from the worker (pretix-style).
+
+The handlers are registered in ``kiemchung.core.periodic``; the ones below are the
+pipeline's own, which call into several apps."""
 
 from __future__ import annotations
 
@@ -9,30 +12,12 @@ from collections.abc import Callable
 
 from django.db import close_old_connections
 
+from kiemchung.core.periodic import DRAINABLE, PERIODIC, periodic
+
 log = logging.getLogger(__name__)
 task_log = logging.getLogger("kiemchung.tasks")
 
-PERIODIC: list[tuple[str, Callable[[], object]]] = []
-DRAINABLE: set[str] = set()
 MAX_DRAIN_ROUNDS = 100_000
-
-
-def periodic(
-    name: str, drain: bool = False
-) -> Callable[[Callable[[], object]], Callable[[], object]]:
-    """Register an idempotent handler that the scheduler runs at every tick.
-
-    ``drain``: the handler does a bounded chunk of queued work and returns how much it
-    did; a draining tick (``kiemchung worker --batch``) calls it again until nothing is
-    left. Each chunk commits as it goes."""
-
-    def decorate(func: Callable[[], object]) -> Callable[[], object]:
-        PERIODIC.append((name, func))
-        if drain:
-            DRAINABLE.add(name)
-        return func
-
-    return decorate
 
 
 def tick(drain: bool = False) -> dict[str, object]:

@@ -27,7 +27,7 @@ def desk_required(view: View) -> View:
         if sees_tasks(request.user):
             return redirect("org:tasks")
         if can_anywhere(request.user, Action.COLLABORATE):
-            return redirect("org:collaborator")
+            return redirect("publishing:collaborator")
         return render(request, "web/no_access.html", status=403)
 
     return wrapper

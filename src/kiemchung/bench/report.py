@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from kiemchung.sources.bench import CHILD_FLAG, child_environment
+from kiemchung.bench.ingest import CHILD_FLAG, child_environment
 
 DEFAULT_DATA_DIR = Path(tempfile.gettempdir()) / "kiemchung-bench-report"
 PERIOD = "2026-9M"
@@ -56,8 +56,8 @@ def run_isolated(
 
 def build(documents: int, seed: int) -> tuple[bool, dict[str, float]]:
     """The corpus over nine months, through the page benchmark's steps."""
+    from kiemchung.bench import pages
     from kiemchung.sources.models import Document, Source
-    from kiemchung.web import bench as pages
 
     label = f"report format={pages.FORMAT} documents={documents} seed={seed} end={END:%Y-%m-%d}"
     marker = Source.objects.filter(name=pages.SOCIAL_SOURCE).first()

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from kiemchung.sources.bench import CHILD_FLAG, child_environment
+from kiemchung.bench.ingest import CHILD_FLAG, child_environment
 
 DEFAULT_DATA_DIR = Path(tempfile.gettempdir()) / "kiemchung-bench-pages"
 SOURCE_PREFIX = "bench: "
