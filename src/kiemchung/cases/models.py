@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kiemchung.claims.models import CASE_VERDICTS
+from kiemchung.text.shorten import shorten
 
 
 class CaseState(models.TextChoices):
@@ -187,7 +188,7 @@ class Evidence(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
-        return self.title or self.url or self.original_name or self.note[:80]
+        return self.title or self.url or self.original_name or shorten(self.note, 80)
 
 
 class Comment(models.Model):
