@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks",
-    "django_tasks_db",
+    "kiemchung.ops.jobs.JobsConfig",  # django_tasks_db, with its admin in Vietnamese
     "kiemchung.core",
     "kiemchung.sources",
     "kiemchung.stories",
@@ -77,7 +77,8 @@ WSGI_APPLICATION = "kiemchung.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Project-wide overrides of other apps' templates (the admin's icon).
+        "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
