@@ -22,8 +22,8 @@ from kiemchung.org.permissions import Action, can_anywhere
 from kiemchung.org.services import visible_tasks
 from kiemchung.sources.models import Document
 from kiemchung.stories import queries
-from kiemchung.stories.alerts import set_alert_status
-from kiemchung.stories.models import Alert, AlertStatus, Story
+from kiemchung.stories.alerts import ALERT_ACTIONS, set_alert_status
+from kiemchung.stories.models import Alert, Story
 from kiemchung.web.access import desk_required
 from kiemchung.web.charts import dashboard_charts
 from kiemchung.web.forms import AlertStatusForm, SearchForm
@@ -91,7 +91,7 @@ def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
         "documents": documents[:200],
         "sources": sources,
         "alerts": story.alerts.all(),
-        "alert_statuses": [s for s in AlertStatus.choices if s[0] != AlertStatus.OPEN],
+        "alert_actions": list(ALERT_ACTIONS.items()),
         "can_handle_alerts": can_anywhere(request.user, Action.WORK_CASE),
         "claims": story.claims.select_related("matched").order_by("-checkworthiness"),
     }
