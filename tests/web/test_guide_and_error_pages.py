@@ -97,3 +97,9 @@ def test_the_admin_uses_the_sites_own_icon(client: Client) -> None:
     client.force_login(User.objects.create_superuser("quantri", "q@kiemchung.invalid", "x"))
     page = client.get("/admin/", **VI).content.decode()
     assert 'rel="icon" href="/static/web/favicon.svg"' in page
+
+
+def test_favicon_ico_leads_to_the_sites_icon(client: Client) -> None:
+    answer = client.get("/favicon.ico")
+    assert answer.status_code == 301
+    assert answer["Location"] == "/static/web/favicon.svg"
