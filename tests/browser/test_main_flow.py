@@ -275,7 +275,7 @@ def reviewer_approves_and_publishes(page: Page, desk: Desk, case_path: str) -> s
 
     case_link.click()
     history = page.get_by_role("region", name="Lịch sử")
-    expect(history).to_contain_text(desk.verifier.username)
+    expect(history).to_contain_text("Nguyễn Thị Lan")  # by full name, not login name
     expect(history.get_by_role("row")).to_have_count(5)  # header, opened, link, verdict, review
     expect(history).to_contain_text(EVIDENCE_URL)
     page.get_by_role("button", name="Duyệt và công bố").click()
