@@ -86,3 +86,13 @@ def test_an_overdue_case_stands_out_in_the_list_and_on_the_dashboard(
     dashboard = client.get("/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     mine = dashboard[dashboard.index('id="mine-h"') :]
     assert 'class="overdue-item"' in mine
+
+
+def test_a_closed_case_shows_its_age_but_no_due_date(client: Client, tree: UnitTree) -> None:
+    head = make_user(Role.HEAD, tree.commune)
+    case = make_case(tree.commune, head)
+    Case.objects.filter(pk=case.pk).update(state="out_of_scope")
+    client.force_login(head)
+    page = client.get(f"/cases/{case.pk}/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "mở hôm nay" in page
+    assert 'class="due' not in page
