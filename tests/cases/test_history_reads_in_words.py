@@ -63,3 +63,16 @@ def test_the_task_page_links_to_its_case(client: Client) -> None:
     client.force_login(head)
     page = client.get(f"/org/tasks/{task.pk}/").content.decode()
     assert f'href="/cases/{case.pk}/"' in page
+
+
+def test_a_liaison_sees_the_case_named_but_not_linked(client: Client) -> None:
+    tree = make_unit_tree()
+    head = make_user(Role.HEAD, tree.commune)
+    police = PartnerAgency.objects.create(name="Công an xã Đông Hòa", unit=tree.commune)
+    case = make_case(tree.commune, head)
+    due = timezone.localdate() + timedelta(days=5)
+    task = create_task(head, agency=police, title="Khóa tài khoản", due_date=due, case=case)
+    client.force_login(make_user(Role.LIAISON, tree.commune, agency=police))
+    page = client.get(f"/org/tasks/{task.pk}/").content.decode()
+    assert case.title in page
+    assert f'href="/cases/{case.pk}/"' not in page

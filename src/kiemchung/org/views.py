@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -15,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from kiemchung.cases.history import entries
 from kiemchung.cases.models import AuditEvent, Case
+from kiemchung.cases.services import visible_cases
 from kiemchung.cases.uploads import ALLOWED
 from kiemchung.core.params import parse_id
 from kiemchung.org import services
@@ -25,6 +29,7 @@ from kiemchung.org.models import (
     OrgUnit,
     PartnerAgency,
     Role,
+    Task,
     TaskStatus,
 )
 from kiemchung.org.permissions import (
@@ -90,6 +95,7 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
         "task": task,
         "form": form,
         "report_form": TaskReportForm(),
+        "case_visible": _may_see_case(request, task),
         "reports": task.reports.select_related("author").prefetch_related("files"),
         "may_update": may_update,
         "may_reschedule": can(request.user, Action.MANAGE_TASKS, task.agency.unit),
@@ -98,6 +104,14 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
         "upload_max_mb": settings.UPLOAD_MAX_MB,
     }
     return render(request, "org/task_detail.html", context)
+
+
+def _may_see_case(request: HttpRequest, task: Task) -> bool:
+    """Whether the task's case may be opened by this person (a liaison may not)."""
+    if task.case_id is None:
+        return False
+    user = cast(User, request.user)
+    return visible_cases(user).filter(pk=task.case_id).exists()
 
 
 @require_POST
