@@ -109,3 +109,14 @@ def test_the_report_form_posts_and_the_file_downloads_only_for_those_who_see_the
     assert download["Content-Disposition"].startswith("attachment")
     client.force_login(make_user(Role.HEAD, tree.sibling))
     assert client.get(f"/org/task-files/{stored.pk}/").status_code == 404
+
+
+def test_the_report_reads_as_a_result_in_the_history(
+    client: Client, task: Task, liaison: User
+) -> None:
+    report_back(liaison, task, "Đã khóa tài khoản giả mạo.", [picture()])
+    client.force_login(liaison)
+    page = client.get(f"/org/tasks/{task.pk}/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    history = page[page.index('id="history"') :]
+    assert "kết quả: <ins>Đã khóa tài khoản giả mạo.</ins>" in history
+    assert "tệp đính kèm: <ins>bien-ban.png</ins>" in history

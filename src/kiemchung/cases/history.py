@@ -47,7 +47,7 @@ ACTIONS: dict[str, Promise] = {
     "task.updated": _("updated a task"),
     "task.reported": _("reported back on a task"),
 }
-EXTRA_FIELDS: dict[str, Promise] = {"note": _("note"), "files": _("files")}
+EXTRA_FIELDS: dict[str, Promise] = {"note": _("note"), "result": _("result"), "files": _("files")}
 CHOICES: dict[str, dict[str, Any]] = {
     "state": dict(CaseState.choices),
     "verdict": dict(Verdict.choices),

@@ -268,7 +268,7 @@ def report_back(
         stored.file.save(stored.original_name, upload, save=False)
         stored.save()
     names = [_upload_name(upload) for upload, _type in checked]
-    _audit(user, task, "task.reported", {"note": [None, note], "files": [None, names]})
+    _audit(user, task, "task.reported", {"result": [None, note], "files": [None, names]})
     return report
 
 
