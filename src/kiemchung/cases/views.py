@@ -30,10 +30,10 @@ from kiemchung.cases.history import history
 from kiemchung.cases.models import OPEN_STATES, Case, CaseState, Evidence, EvidenceKind
 from kiemchung.cases.printing import case_document
 from kiemchung.cases.services import CaseAlreadyOpen, ServiceError
-from kiemchung.cases.uploads import ALLOWED, suffix_of
 from kiemchung.cases.workflow import TransitionError
 from kiemchung.claims.models import Claim
 from kiemchung.core.params import parse_id
+from kiemchung.core.uploads import ALLOWED, suffix_of
 from kiemchung.org.models import OrgUnit
 from kiemchung.org.permissions import (
     Action,

@@ -179,3 +179,31 @@ class CollaboratorTipForm(forms.Form):
         if not (data.get("text") or "").strip() and not data.get("url"):
             raise forms.ValidationError(_("Write what you saw, or give its link."))
         return data
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> Any:
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class TaskReportForm(forms.Form):
+    note = forms.CharField(
+        label=_("Result"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10000,
+        help_text=_("What was done, by whom, and what came of it."),
+    )
+    attachments = MultipleFileField(label=_("Files (optional)"), required=False)

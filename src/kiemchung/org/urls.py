@@ -27,4 +27,6 @@ urlpatterns = [
     path("tasks/new/", views.task_new, name="task_new"),
     path("tasks/remind/", views.remind_now, name="remind"),
     path("tasks/<int:task_id>/", views.task_detail, name="task"),
+    path("tasks/<int:task_id>/report", views.task_report, name="task_report"),
+    path("task-files/<int:file_id>/", views.task_file, name="task_file"),
 ]

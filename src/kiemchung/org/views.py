@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
+from typing import cast
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kiemchung.cases.models import Case
+from kiemchung.cases.history import entries
+from kiemchung.cases.models import AuditEvent, Case
+from kiemchung.cases.services import visible_cases
 from kiemchung.core.params import parse_id
+from kiemchung.core.uploads import ALLOWED
 from kiemchung.org import services
 from kiemchung.org.access import desk_required
-from kiemchung.org.forms import MemberForm, TaskForm, TaskUpdateForm
+from kiemchung.org.forms import MemberForm, TaskForm, TaskReportForm, TaskUpdateForm
 from kiemchung.org.models import (
     OPEN_TASK_STATUSES,
     Membership,
     OrgUnit,
     PartnerAgency,
     Role,
+    Task,
     TaskStatus,
 )
 from kiemchung.org.names import display_name
@@ -35,6 +43,8 @@ from kiemchung.org.permissions import (
     units_where,
     visible_units,
 )
+
+DOWNLOAD_TYPES = frozenset(content_type for content_type, _magic in ALLOWED.values())
 
 
 @login_required
@@ -82,18 +92,74 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
             )
             messages.success(request, _("The task was updated."))
             return redirect("org:task", task.pk)
-    history = (
-        task.case.audit.filter(object_type="task", object_id=str(task.pk)) if task.case else []
-    )
+    history = entries(AuditEvent.objects.filter(object_type="task", object_id=str(task.pk)))
     context = {
         "task": task,
         "form": form,
+        "report_form": TaskReportForm(),
+        "case_visible": _may_see_case(request, task),
+        "reports": task.reports.select_related("author").prefetch_related("files"),
         "may_update": may_update,
         "may_reschedule": can(request.user, Action.MANAGE_TASKS, task.agency.unit),
         "history": history,
         "today": timezone.localdate(),
+        "upload_max_mb": settings.UPLOAD_MAX_MB,
     }
     return render(request, "org/task_detail.html", context)
+
+
+def _may_see_case(request: HttpRequest, task: Task) -> bool:
+    """Whether the task's case may be opened by this person (a liaison may not)."""
+    if task.case_id is None:
+        return False
+    user = cast(User, request.user)
+    return visible_cases(user).filter(pk=task.case_id).exists()
+
+
+@require_POST
+@login_required
+def task_report(request: HttpRequest, task_id: int) -> HttpResponse:
+    """The liaison reports back: what was done, with files."""
+    task = services.visible_tasks(request.user).filter(pk=task_id).first()
+    if task is None:
+        raise Http404
+    if not services.may_update(request.user, task):
+        raise PermissionDenied
+    form = TaskReportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect("org:task", task.pk)
+    try:
+        services.report_back(
+            request.user, task, form.cleaned_data["note"], form.cleaned_data["attachments"]
+        )
+        messages.success(request, _("Your report was added to the task."))
+    except services.ReportRefused as exc:
+        messages.error(request, str(exc))
+    return redirect("org:task", task.pk)
+
+
+@login_required
+def task_file(request: HttpRequest, file_id: int) -> FileResponse:
+    """A report file, only as a download, for those who see the task."""
+    stored = get_object_or_404(services.visible_report_files(request.user), pk=file_id)
+    try:
+        handle = stored.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("the file is missing") from None
+    content_type = stored.content_type if stored.content_type in DOWNLOAD_TYPES else None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=stored.original_name,
+        content_type=content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

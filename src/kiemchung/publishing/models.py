@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kiemchung.text.shorten import shorten
+
 
 class TipStatus(models.TextChoices):
     NEW = "new", _("New")
@@ -64,7 +66,7 @@ class Tip(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return (self.text or self.url)[:80]
+        return shorten(self.text or self.url, 80)
 
 
 class TipContact(models.Model):

@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from kiemchung.cases.audit import audit
-from kiemchung.cases.uploads import ALLOWED, UploadRejected, check_upload
+from kiemchung.core.uploads import ALLOWED, UploadRejected, check_upload
 from kiemchung.org.models import OrgUnit
 from kiemchung.org.permissions import Action, can, require, units_where
 from kiemchung.training.models import Material, OutsideGroup, Participant, TrainingSession

@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from kiemchung.cases.uploads import suffix_of
 from kiemchung.core.params import parse_id
+from kiemchung.core.uploads import suffix_of
 from kiemchung.org.models import OrgUnit
 from kiemchung.org.permissions import Action, can_anywhere, may_download_material
 from kiemchung.training import services
