@@ -45,7 +45,7 @@ def test_a_head_records_a_training_session_with_its_participants(page: Page) -> 
     page.get_by_label("Địa điểm").fill("Hội trường UBND xã An Phú")
     page.get_by_label("Báo cáo viên").fill("Đ/c Nguyễn Văn An, Phó Trưởng ban")
     page.get_by_label("Đối tượng chính").select_option("pupils")
-    page.get_by_label("Lan Trần Thị").check()
+    page.get_by_label("Trần Thị Lan").check()
     page.locator('[name="groups-0-audience"]').select_option("pupils")
     page.locator('[name="groups-0-description"]').fill("Học sinh trường THCS An Phú")
     page.locator('[name="groups-0-count"]').fill("120")
@@ -54,9 +54,9 @@ def test_a_head_records_a_training_session_with_its_participants(page: Page) -> 
 
     expect(page.get_by_role("heading", level=1)).to_have_text(TOPIC)
     expect(page.get_by_text("Đã ghi lớp tập huấn.")).to_be_visible()
-    page.get_by_label("Có mặt: Lan Trần Thị").check()
-    page.get_by_label("Điểm kiểm tra trước (%): Lan Trần Thị").fill("40")
-    page.get_by_label("Điểm kiểm tra sau (%): Lan Trần Thị").fill("90")
+    page.get_by_label("Có mặt: Trần Thị Lan").check()
+    page.get_by_label("Điểm kiểm tra trước (%): Trần Thị Lan").fill("40")
+    page.get_by_label("Điểm kiểm tra sau (%): Trần Thị Lan").fill("90")
     page.get_by_role("button", name="Lưu điểm danh").click()
     expect(page.locator("#trainee-count")).to_have_text(
         "1 thành viên có mặt, 120 người ngoài đơn vị"

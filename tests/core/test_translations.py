@@ -19,7 +19,7 @@ def entries(text: str) -> list[dict[str, str]]:
         for line in block.splitlines():
             if line.startswith("#,"):
                 entry["flags"] = line
-            elif line.startswith(("msgid", "msgstr")):
+            elif line.startswith(("msgctxt", "msgid", "msgstr")):
                 key = line.split(" ", 1)[0]
                 entry[key] = "".join(QUOTED.findall(line))
             elif line.startswith('"') and key:

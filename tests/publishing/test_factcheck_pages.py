@@ -83,8 +83,8 @@ def test_a_fact_check_page_shows_the_verdict_evidence_author_and_reviewer(
     assert "Sở Y tế tỉnh xác nhận" in page  # the rationale
     assert "Không có quy định nào như vậy" in page  # the summary
     assert 'href="https://soyte.hoalam.example/thong-bao/123" rel="nofollow noopener"' in page
-    assert "Written by Lan Nguyễn Thị" in page
-    assert "Reviewed by Minh Trần Văn" in page
+    assert "Written by Nguyễn Thị Lan" in page
+    assert "Reviewed by Trần Văn Minh" in page
 
 
 def test_a_fact_check_page_shows_its_date_in_vietnamese(client: Client) -> None:

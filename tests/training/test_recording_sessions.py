@@ -61,7 +61,7 @@ def test_a_head_records_a_session_with_members_and_counted_villagers(world: Worl
 def test_the_session_page_names_the_members_by_full_name(world: World) -> None:
     session = make_session(world)
     page = client_for(world.team[Role.MEMBER]).get(f"/training/{session.pk}/").content.decode()
-    assert "Lan Trần Thị" in page
+    assert "Trần Thị Lan" in page
     assert "Học sinh trường THCS An Phú" in page
 
 
@@ -111,7 +111,7 @@ def test_editing_keeps_the_attendance_of_members_kept(world: World) -> None:
 
 def test_the_form_lists_the_members_of_the_unit_and_below(world: World) -> None:
     page = client_for(world.team[Role.HEAD]).get("/training/new/").content.decode()
-    assert "Lan Trần Thị" in page
+    assert "Trần Thị Lan" in page
     assert "sibling-head" not in page
 
 

@@ -25,7 +25,7 @@ def test_a_participant_is_reminded_once_within_the_window(world: World) -> None:
     assert send_reminders() == 1
     assert mail.outbox[0].to == ["trainee@kiemchung.invalid"]
     assert "Nhận diện tin giả" in mail.outbox[0].subject
-    assert "Lan Trần Thị" in mail.outbox[0].body
+    assert "Trần Thị Lan" in mail.outbox[0].body
     assert send_reminders() == 0
     assert len(mail.outbox) == 1
     assert Participant.objects.get().reminded_at is not None

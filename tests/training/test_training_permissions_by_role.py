@@ -26,6 +26,7 @@ ALLOWED: dict[str, set[str]] = {
     Role.MEMBER: VIEW,
     Role.READONLY: VIEW,
     Role.LIAISON: set(),
+    Role.COLLABORATOR: set(),
     SIBLING: {"list", "calendar", "outreach", "new"},  # their own, never this session
 }
 

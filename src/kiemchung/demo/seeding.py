@@ -181,6 +181,9 @@ def demo_factchecks_path() -> Path:
     return Path(str(resources.files("kiemchung.claims") / "demo_data" / "factchecks.jsonld"))
 
 
+DEMO_FULL_NAME = "Quản trị viên (demo)"
+
+
 def ensure_demo_user() -> tuple[str, str]:
     """The demo login; its password is generated once and kept in the data folder."""
     path = Path(settings.DATA_DIR) / "demo_password"
@@ -193,7 +196,9 @@ def ensure_demo_user() -> tuple[str, str]:
     user_model = get_user_model()
     user = user_model.objects.filter(username=DEMO_USERNAME).first()
     if user is None:
-        user_model.objects.create_superuser(DEMO_USERNAME, "demo@kiemchung.invalid", password)
+        user_model.objects.create_superuser(
+            DEMO_USERNAME, "demo@kiemchung.invalid", password, first_name=DEMO_FULL_NAME
+        )
     elif not user.check_password(password):
         user.set_password(password)
         user.save()
