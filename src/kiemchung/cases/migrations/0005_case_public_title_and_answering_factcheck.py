@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cases', '0004_case_list_order'),
-        ('claims', '0004_merge_claims_differing_in_accents_case_emoji'),
+        ('claims', '0003_factcheck_identity_publisher_rating_embeddings'),
     ]
 
     operations = [
