@@ -27,6 +27,13 @@ class FactCheckMatch:
     def percent(self) -> int:
         return round(self.score * 100)
 
+    @property
+    def link(self) -> str:
+        """Where a reader finds it: our public page, else the publisher's page ("")."""
+        from kiemchung.publishing.services import public_link
+
+        return public_link(self.factcheck)
+
 
 def matching_factchecks(case: Case, limit: int = MAX_SHOWN) -> list[FactCheckMatch]:
     """The best fact-checks for the case's claim, best first, each once at its best score."""

@@ -13,7 +13,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from kiemchung.claims.models import FactCheck
-from kiemchung.publishing.services import public_link, published_factchecks
+from kiemchung.publishing.services import public_link, public_title, published_factchecks
 from kiemchung.web.templatetags.vietnamese import verdict_label
 
 FEED_SIZE = 50
@@ -38,7 +38,7 @@ class FactCheckFeed(Feed[FactCheck, None]):
         return published_factchecks()[:FEED_SIZE]
 
     def item_title(self, item: FactCheck) -> str:
-        return f"{verdict_label(item.verdict)}: {item.claim_reviewed}"
+        return f"{verdict_label(item.verdict)}: {public_title(item)}"
 
     def item_description(self, item: FactCheck) -> str:
         # Atom readers take the summary as HTML: our plain text is escaped for them.

@@ -34,6 +34,7 @@ from kiemchung.publishing.search import MAX_QUERY_CHARS, search_factchecks
 from kiemchung.publishing.services import (
     dismiss_tip,
     public_link,
+    public_title,
     published_factchecks,
     receive_tip,
 )
@@ -63,6 +64,7 @@ def factcheck_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     context = {
         "case": case,
         "factcheck": factcheck,
+        "title": public_title(factcheck),
         "rating": NUMERIC_RATINGS.get(factcheck.verdict),
         "evidence": evidence_links(factcheck.evidence),
         "author": person_name(case.verdict_by or case.created_by),
