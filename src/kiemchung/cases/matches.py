@@ -36,14 +36,15 @@ class FactCheckMatch:
 
 
 def matching_factchecks(case: Case, limit: int = MAX_SHOWN) -> list[FactCheckMatch]:
-    """The best fact-checks for the case's claim, best first, each once at its best score."""
+    """The best fact-checks for the case's claim, best first, each once: at the score the
+    worker stored (the one the dashboard shows), else at the live search's."""
     scores: dict[int, tuple[float, str]] = {}
     if case.claim_id is not None:
         stored = ClaimMatch.objects.filter(claim_id=case.claim_id).exclude(decision=NONE)
         for factcheck_id, score, decision in stored.values_list("factcheck_id", "score", "decision"):
             _keep(scores, factcheck_id, score, decision)
     for result in match_text(case.claim_text, top_k=limit, embed_on_build=0):
-        if result.decision != NONE:
+        if result.decision != NONE and result.id not in scores:
             _keep(scores, result.id, result.score, result.decision)
     scores.pop(case.factcheck_id or 0, None)
     by_id = FactCheck.objects.in_bulk(list(scores))
