@@ -71,7 +71,7 @@ def test_the_case_page_offers_the_form_and_saves_it(
     client.force_login(member)
     client.cookies["django_language"] = "en"
     page = client.get(f"/cases/{case.pk}/").content.decode()
-    assert 'action="/cases/%d/claim/"' % case.pk in page
+    assert f'action="/cases/{case.pk}/claim/"' in page
     client.post(f"/cases/{case.pk}/claim/", {"claim_text": REWORDED, "public_title": TITLE})
     page = client.get(f"/cases/{case.pk}/").content.decode()
     assert REWORDED in page and TITLE in page

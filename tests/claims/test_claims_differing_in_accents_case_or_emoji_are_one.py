@@ -48,7 +48,7 @@ def test_a_story_page_shows_a_claim_written_with_and_without_diacritics_once(
     tree = make_unit_tree()
     client.force_login(make_user(Role.MEMBER, tree.commune, "tv"))
     page = client.get(f"/stories/{story.pk}/").content.decode()
-    assert page.count("id=\"open-case-claim-") == 1  # one row in the list of claims
+    assert page.count('id="open-case-claim-') == 1  # one row in the list of claims
 
 
 @pytest.mark.django_db

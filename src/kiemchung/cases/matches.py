@@ -41,7 +41,9 @@ def matching_factchecks(case: Case, limit: int = MAX_SHOWN) -> list[FactCheckMat
     scores: dict[int, tuple[float, str]] = {}
     if case.claim_id is not None:
         stored = ClaimMatch.objects.filter(claim_id=case.claim_id).exclude(decision=NONE)
-        for factcheck_id, score, decision in stored.values_list("factcheck_id", "score", "decision"):
+        for factcheck_id, score, decision in stored.values_list(
+            "factcheck_id", "score", "decision"
+        ):
             _keep(scores, factcheck_id, score, decision)
     for result in match_text(case.claim_text, top_k=limit, embed_on_build=0):
         if result.decision != NONE and result.id not in scores:

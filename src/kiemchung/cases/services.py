@@ -205,9 +205,7 @@ def edit_claim(user: UserLike, case: Case, claim_text: str, public_title: str) -
     claim_text = claim_text.strip()
     if not claim_text:
         raise ServiceError(_("A case needs a claim to check."))
-    changes = _apply(
-        fresh, claim_text=claim_text, public_title=public_title.strip()[:TITLE_LENGTH]
-    )
+    changes = _apply(fresh, claim_text=claim_text, public_title=public_title.strip()[:TITLE_LENGTH])
     if changes:
         fresh.save(update_fields=[*changes, "updated_at"])
         audit(user, fresh, "case.claim", changes)

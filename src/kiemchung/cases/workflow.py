@@ -1,8 +1,9 @@
 """The case workflow: which state may follow which, and what each change requires.
 
 new → verifying → in review → published, or closed as out of scope, duplicate,
-unverifiable or already checked (answered by an existing fact-check). A reviewer may send a case back from review to verifying. Published and
-closed cases are final; a closed case may be reopened into verifying by a reviewer.
+unverifiable or already checked (answered by an existing fact-check). A reviewer may
+send a case back from review to verifying. Published and closed cases are final; a
+closed case may be reopened into verifying by a reviewer.
 This table is the only place that says so: services call ``check_transition``.
 """
 

@@ -5,26 +5,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cases', '0004_case_list_order'),
-        ('claims', '0003_factcheck_identity_publisher_rating_embeddings'),
+        ("cases", "0004_case_list_order"),
+        ("claims", "0003_factcheck_identity_publisher_rating_embeddings"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='case',
-            name='answered_by',
-            field=models.ForeignKey(blank=True, help_text='The existing fact-check that answers the claim, when closed as checked.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='answered_cases', to='claims.factcheck', verbose_name='already checked in'),
+            model_name="case",
+            name="answered_by",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The existing fact-check that answers the claim, when closed as checked.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="answered_cases",
+                to="claims.factcheck",
+                verbose_name="already checked in",
+            ),
         ),
         migrations.AddField(
-            model_name='case',
-            name='public_title',
-            field=models.CharField(blank=True, help_text='The title readers see on the public page, written by staff.', max_length=300, verbose_name='public title'),
+            model_name="case",
+            name="public_title",
+            field=models.CharField(
+                blank=True,
+                help_text="The title readers see on the public page, written by staff.",
+                max_length=300,
+                verbose_name="public title",
+            ),
         ),
         migrations.AlterField(
-            model_name='case',
-            name='state',
-            field=models.CharField(choices=[('new', 'New'), ('verifying', 'Verifying'), ('in_review', 'In review'), ('published', 'Published'), ('out_of_scope', 'Closed: out of scope'), ('duplicate', 'Closed: duplicate'), ('unverifiable', 'Closed: unverifiable'), ('already_checked', 'Closed: already checked')], db_index=True, default='new', max_length=16, verbose_name='state'),
+            model_name="case",
+            name="state",
+            field=models.CharField(
+                choices=[
+                    ("new", "New"),
+                    ("verifying", "Verifying"),
+                    ("in_review", "In review"),
+                    ("published", "Published"),
+                    ("out_of_scope", "Closed: out of scope"),
+                    ("duplicate", "Closed: duplicate"),
+                    ("unverifiable", "Closed: unverifiable"),
+                    ("already_checked", "Closed: already checked"),
+                ],
+                db_index=True,
+                default="new",
+                max_length=16,
+                verbose_name="state",
+            ),
         ),
     ]

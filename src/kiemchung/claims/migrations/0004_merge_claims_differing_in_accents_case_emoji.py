@@ -35,7 +35,9 @@ def merge_duplicates(apps: Any, schema_editor: Any) -> None:
             kept, merged = claims[0], claims[1:]
             merged_ids = [claim.pk for claim in merged]
             Case.objects.filter(claim_id__in=merged_ids).update(claim_id=kept.pk)
-            known = set(ClaimMatch.objects.filter(claim=kept).values_list("factcheck_id", flat=True))
+            known = set(
+                ClaimMatch.objects.filter(claim=kept).values_list("factcheck_id", flat=True)
+            )
             for match in ClaimMatch.objects.filter(claim_id__in=merged_ids).order_by("-score"):
                 if match.factcheck_id not in known:
                     known.add(match.factcheck_id)
