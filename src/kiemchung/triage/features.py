@@ -36,6 +36,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kiemchung.text.normalize import has_diacritics, keys
 from kiemchung.text.tokens import syllables
+from kiemchung.triage import prior
 from kiemchung.triage.data import VIETNAM, MetaKind, MetaValue
 from kiemchung.triage.links import (
     _URL_RE,
@@ -160,6 +161,18 @@ LEXICONS: dict[str, tuple[str, ...]] = {
         "sai sự thật", "tin giả", "không có thật", "bác bỏ", "xác minh", "giả mạo",
         "thông tin sai", "không chính xác", "xuyên tạc", "cảnh giác", "bịa đặt", "tin đồn",
     ),
+    "scam_link": (
+        "bấm vào link", "bấm vào đây", "bấm link", "click vào", "click link", "nhấn vào link",
+        "nhấn vào đây", "truy cập link", "truy cập đường link", "vào link", "link dưới",
+        "link bên dưới", "tại link", "theo link", "link đăng ký", "đăng nhập", "nhập mã",
+        "điền thông tin", "cung cấp thông tin", "xác thực tài khoản", "cập nhật tài khoản",
+        "xác minh tài khoản", "mã xác nhận",
+    ),
+    "call_to_action": (
+        "inbox", "ib ngay", "nhắn tin ngay", "liên hệ ngay", "gọi ngay", "đăng ký ngay",
+        "để lại số điện thoại", "để lại sđt", "kết bạn zalo", "add zalo", "tham gia nhóm",
+        "số lượng có hạn", "chỉ còn", "hạn chót", "trước ngày", "làm ngay", "đăng ký gấp",
+    ),
 }
 # fmt: on
 LEXICON_WORDS_SHOWN = 3
@@ -273,6 +286,7 @@ def signals(post: Post) -> dict[str, float]:
     out.update(_links(post))
     for name in LEXICONS:
         out[f"lex_{name}"] = math.log1p(len(lexicon_hits(post, name)))
+    out["prior"] = prior.score(prior.Post(text=text)).logit
     return out
 
 
@@ -316,9 +330,17 @@ SIGNALS: dict[str, Signal] = {
             "correction words ('sai sự thật', 'tin giả'…)",
             "no correction words",
         ),
+        Signal("lex_scam_link", "asks to open a link or enter details", "no 'click the link'"),
+        Signal(
+            "lex_call_to_action", "calls to act at once ('inbox', 'gọi ngay')", "no call to act"
+        ),
+        Signal("prior", "the shipped prior finds it suspicious", "the shipped prior finds it calm"),
     )
 }
 SIGNAL_NAMES = list(SIGNALS)
+# The signals of models trained before ``lex_scam_link``, ``lex_call_to_action`` and
+# ``prior`` were added: a saved model keeps reading the signals it was trained on.
+FIRST_SIGNAL_NAMES = SIGNAL_NAMES[: SIGNAL_NAMES.index("lex_correction") + 1]
 
 
 # --- meta ---------------------------------------------------------------------------
@@ -513,6 +535,7 @@ class TriageFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     def fit_transform(self, posts: Sequence[Post], y: object = None) -> sp.csr_matrix:
         config = self.config or FeatureConfig()
+        self.signal_names_ = list(SIGNAL_NAMES)
         self.layout_ = MetaLayout.from_kinds(self.kinds or {})
         self.word_ = TfidfVectorizer(
             tokenizer=word_tokens,
@@ -564,18 +587,22 @@ class TriageFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     # dense block
     def dense_names(self, trend: bool = False) -> list[str]:
-        return SIGNAL_NAMES + self.layout_.names(trend)
+        return self.trained_signals() + self.layout_.names(trend)
+
+    def trained_signals(self) -> list[str]:
+        """The signals this transformer was fitted with (older models: fewer)."""
+        names: list[str] = getattr(self, "signal_names_", FIRST_SIGNAL_NAMES)
+        return names
 
     def dense_raw(
         self, posts: Sequence[Post], trend: bool = False, nan: float = math.nan
     ) -> FloatArray:
         """Signals and meta features, unscaled; missing meta values are ``nan``."""
         rows = []
+        names = self.trained_signals()
         for post in posts:
             found = signals(post)
-            rows.append(
-                [found[name] for name in SIGNAL_NAMES] + self.layout_.row(post.meta, trend, nan)
-            )
+            rows.append([found[name] for name in names] + self.layout_.row(post.meta, trend, nan))
         width = len(self.dense_names(trend))
         return np.asarray(rows, dtype=np.float64).reshape(len(posts), width)
 
