@@ -9,7 +9,8 @@ Blocks (``TriageFeatures``, a scikit-learn transformer over ``Post`` objects):
   without diacritics ("khan cap") meets the same features as "khẩn cấp".
 - ``d:`` hand-made signals and meta (links by kind of domain, phone numbers, money,
   percentages, capitals, "!!!"/"???", emoji, hashtags, word lists of urgency, calls to
-  share, secrecy, miracle claims, hearsay and corrections, length; engagement counts as
+  share, secrecy, miracle claims, hearsay and corrections, "click the link" and
+  "act now" phrases of scams, the shipped prior's log-odds, length; engagement counts as
   log1p, log ratios such as shares per like, time of day and weekday from timestamps,
   missing indicators), standardised. ``dense_raw`` gives the same signals unscaled with
   NaN for missing values, for the gradient-boosted part of the model.
