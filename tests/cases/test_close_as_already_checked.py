@@ -73,6 +73,23 @@ def test_the_case_page_shows_the_matching_fact_check_with_its_score(
     assert f'id="close-checked-{imported.pk}"' in html
 
 
+def test_a_match_of_another_claim_of_the_story_is_listed_as_on_the_dashboard(
+    client: Client, tree: UnitTree, verifier: User, imported: FactCheck
+) -> None:
+    story = make_story(
+        claims=[
+            ("Lịch cắt điện xã An Phú ngày 20/6 kéo dài 8 tiếng.", 0.99),
+            ("Ai cũng nói điện lực sẽ hoàn tiền.", 0.4),
+        ]
+    )
+    other = story.claims.get(checkworthiness=0.4)
+    ClaimMatch.objects.create(claim=other, factcheck=imported, score=0.81, decision="suggested")
+    case = services.open_from_story(verifier, story, tree.commune)
+    assert case.claim != other
+    html = page(client, verifier, case)
+    assert f'id="match-{imported.pk}"' in html and "81%" in html
+
+
 def test_a_fact_check_found_for_the_reworded_claim_is_listed_too(
     client: Client, tree: UnitTree, verifier: User, imported: FactCheck
 ) -> None:

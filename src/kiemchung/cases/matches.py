@@ -1,14 +1,17 @@
 """The fact-checks that may already answer a case's claim, for the case page.
 
 Two sources, through the claims' public matching service: the matches the worker stored
-for the case's claim (what the dashboard's "may already be checked" reads), and a live
-search with the case's claim text as it now reads (staff may have reworded it). Ours and
-imported ClaimReview fact-checks alike; the case's own published fact-check is left out.
+for the case's claim and the other claims of its story (what the dashboard's "may
+already be checked" reads), and a live search with the case's claim text as it now reads
+(staff may have reworded it). Ours and imported ClaimReview fact-checks alike; the case's
+own published fact-check is left out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from django.db.models import Q
 
 from kiemchung.cases.models import Case
 from kiemchung.claims.matching_service import NONE, match_text
@@ -39,12 +42,12 @@ def matching_factchecks(case: Case, limit: int = MAX_SHOWN) -> list[FactCheckMat
     """The best fact-checks for the case's claim, best first, each once: at the score the
     worker stored (the one the dashboard shows), else at the live search's."""
     scores: dict[int, tuple[float, str]] = {}
-    if case.claim_id is not None:
-        stored = ClaimMatch.objects.filter(claim_id=case.claim_id).exclude(decision=NONE)
-        for factcheck_id, score, decision in stored.values_list(
-            "factcheck_id", "score", "decision"
-        ):
-            _keep(scores, factcheck_id, score, decision)
+    mine = Q(claim_id=case.claim_id) if case.claim_id is not None else Q(pk__in=[])
+    if case.story_id is not None:
+        mine |= Q(claim__story_id=case.story_id)
+    stored = ClaimMatch.objects.filter(mine).exclude(decision=NONE)
+    for factcheck_id, score, decision in stored.values_list("factcheck_id", "score", "decision"):
+        _keep(scores, factcheck_id, score, decision)
     for result in match_text(case.claim_text, top_k=limit, embed_on_build=0):
         if result.decision != NONE and result.id not in scores:
             _keep(scores, result.id, result.score, result.decision)
