@@ -74,10 +74,6 @@ PHRASES: dict[str, Promise] = {
         "correction words ('sai sự thật', 'tin giả'…)"
     ),
     "no correction words": _("no correction words"),
-    "asks to open a link or enter details": _("asks to open a link or enter details"),
-    "no 'click the link'": _("no 'click the link'"),
-    "calls to act at once ('inbox', 'gọi ngay')": _("calls to act at once ('inbox', 'gọi ngay')"),
-    "no call to act": _("no call to act"),
     "the shipped prior finds it suspicious": _("the shipped prior finds it suspicious"),
     "the shipped prior finds it calm": _("the shipped prior finds it calm"),
     "posted at night (0-5h)": _("posted at night (0-5h)"),

@@ -9,8 +9,8 @@ Blocks (``TriageFeatures``, a scikit-learn transformer over ``Post`` objects):
   without diacritics ("khan cap") meets the same features as "khẩn cấp".
 - ``d:`` hand-made signals and meta (links by kind of domain, phone numbers, money,
   percentages, capitals, "!!!"/"???", emoji, hashtags, word lists of urgency, calls to
-  share, secrecy, miracle claims, hearsay and corrections, "click the link" and
-  "act now" phrases of scams, the shipped prior's log-odds, length; engagement counts as
+  share, secrecy, miracle claims, hearsay and corrections, the shipped prior's log-odds
+  (its hand-weighted cues generalise to unseen wordings), length; engagement counts as
   log1p, log ratios such as shares per like, time of day and weekday from timestamps,
   missing indicators), standardised. ``dense_raw`` gives the same signals unscaled with
   NaN for missing values, for the gradient-boosted part of the model.
@@ -161,18 +161,6 @@ LEXICONS: dict[str, tuple[str, ...]] = {
     "correction": (
         "sai sự thật", "tin giả", "không có thật", "bác bỏ", "xác minh", "giả mạo",
         "thông tin sai", "không chính xác", "xuyên tạc", "cảnh giác", "bịa đặt", "tin đồn",
-    ),
-    "scam_link": (
-        "bấm vào link", "bấm vào đây", "bấm link", "click vào", "click link", "nhấn vào link",
-        "nhấn vào đây", "truy cập link", "truy cập đường link", "vào link", "link dưới",
-        "link bên dưới", "tại link", "theo link", "link đăng ký", "đăng nhập", "nhập mã",
-        "điền thông tin", "cung cấp thông tin", "xác thực tài khoản", "cập nhật tài khoản",
-        "xác minh tài khoản", "mã xác nhận",
-    ),
-    "call_to_action": (
-        "inbox", "ib ngay", "nhắn tin ngay", "liên hệ ngay", "gọi ngay", "đăng ký ngay",
-        "để lại số điện thoại", "để lại sđt", "kết bạn zalo", "add zalo", "tham gia nhóm",
-        "số lượng có hạn", "chỉ còn", "hạn chót", "trước ngày", "làm ngay", "đăng ký gấp",
     ),
 }
 # fmt: on
@@ -331,16 +319,12 @@ SIGNALS: dict[str, Signal] = {
             "correction words ('sai sự thật', 'tin giả'…)",
             "no correction words",
         ),
-        Signal("lex_scam_link", "asks to open a link or enter details", "no 'click the link'"),
-        Signal(
-            "lex_call_to_action", "calls to act at once ('inbox', 'gọi ngay')", "no call to act"
-        ),
         Signal("prior", "the shipped prior finds it suspicious", "the shipped prior finds it calm"),
     )
 }
 SIGNAL_NAMES = list(SIGNALS)
-# The signals of models trained before ``lex_scam_link``, ``lex_call_to_action`` and
-# ``prior`` were added: a saved model keeps reading the signals it was trained on.
+# The signals of models trained before ``prior`` was added: a saved model keeps reading
+# the signals it was trained on.
 FIRST_SIGNAL_NAMES = SIGNAL_NAMES[: SIGNAL_NAMES.index("lex_correction") + 1]
 
 
