@@ -95,3 +95,4 @@ def test_the_public_page_shows_the_staff_title_and_claim_reviewed_is_the_edited_
     assert HEADLINE not in page
     script = page.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
     assert json.loads(script)["claimReviewed"] == REWORDED
+    assert TITLE in client.get("/kiem-chung/").content.decode()  # the list of fact-checks
