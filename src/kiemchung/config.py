@@ -1,7 +1,7 @@
 """Typed readers for settings taken from the environment.
 
 Each reader returns a usable default and records a problem instead of raising, so that
-Django's system checks (see ``kiemchung.checks``) can report every malformed value at
+Django's system checks (see ``kiemchung.ops.checks``) can report every malformed value at
 start-up with an id and a hint.
 """
 

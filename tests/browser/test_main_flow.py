@@ -275,7 +275,8 @@ def reviewer_approves_and_publishes(page: Page, desk: Desk, case_path: str) -> s
 
     case_link.click()
     history = page.get_by_role("region", name="Lịch sử")
-    expect(history).to_contain_text(desk.verifier.username)
+    expect(history).to_contain_text("Nguyễn Thị Lan")  # by full name, never the login name
+    expect(history).not_to_contain_text(desk.verifier.username)
     expect(history.get_by_role("row")).to_have_count(5)  # header, opened, link, verdict, review
     expect(history).to_contain_text(EVIDENCE_URL)
     page.get_by_role("button", name="Duyệt và công bố").click()
@@ -377,7 +378,7 @@ def published(desk: Desk, newsroom: None) -> str:
 @pytest.fixture
 def head(desk: Desk) -> User:
     """The province's head, with a partner agency to send tasks to, and a tip waiting."""
-    from kiemchung.publishing.services import receive_tip
+    from kiemchung.publishing.intake import receive_tip
 
     PartnerAgency.objects.create(name="Công an tỉnh Hòa Lâm", unit=desk.tree.province)
     receive_tip(TIP_TEXT, "https://social.example/posts/9", "0912 345 678")

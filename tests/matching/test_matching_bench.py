@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from kiemchung.matching.bench import run_match_benchmark
+from kiemchung.bench.match import run_match_benchmark
 from kiemchung.matching.synthetic import claims, variant
 
 

@@ -10,9 +10,9 @@ from django.db import OperationalError
 from django.test import Client, override_settings
 from django.utils import timezone
 
-from kiemchung.core.management.commands.worker import AnnouncingWorker
 from kiemchung.ops import health
 from kiemchung.ops.heartbeat import beat
+from kiemchung.ops.management.commands.worker import AnnouncingWorker
 from kiemchung.ops.models import WorkerHeartbeat
 from kiemchung.publishing.tasks import process_tip_task
 

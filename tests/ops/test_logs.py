@@ -12,7 +12,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client, override_settings
 
-from kiemchung.core import scheduler
+from kiemchung.ops import scheduler
 from kiemchung.ops.logs import JsonFormatter
 from kiemchung.publishing.tasks import process_tip_task
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.test import override_settings
 
-from kiemchung.core.scheduler import PERIODIC
+from kiemchung.core.periodic import PERIODIC
 from kiemchung.ops.every import Every, parse_every
 from kiemchung.ops.schedule import archive_name, prune, run_scheduled_backup
 

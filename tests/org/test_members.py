@@ -35,7 +35,7 @@ def test_a_head_gives_a_role_in_a_unit_below_and_it_is_audited(
     assert event.changes == {"role": [None, "verifier"], "user": [None, "nguoi-moi"]}
 
 
-@pytest.mark.parametrize("role", [Role.DEPUTY, Role.REVIEWER, Role.SECRETARIAT, Role.READONLY])
+@pytest.mark.parametrize("role", [Role.DEPUTY, Role.REVIEWER, Role.READONLY, Role.COLLABORATOR])
 def test_other_roles_cannot_give_roles(client: Client, tree: UnitTree, role: Role) -> None:
     client.force_login(make_user(role, tree.province))
     make_user(None, None, "nguoi-moi")
@@ -45,6 +45,17 @@ def test_other_roles_cannot_give_roles(client: Client, tree: UnitTree, role: Rol
     )
     assert response.status_code == 403
     assert not Membership.objects.filter(user__username="nguoi-moi").exists()
+
+
+def test_the_secretariat_gives_lesser_roles_but_never_the_head_role(
+    client: Client, tree: UnitTree
+) -> None:
+    client.force_login(make_user(Role.SECRETARIAT, tree.province))
+    newcomer = make_user(None, None, "nguoi-moi")
+    add = f"/org/units/{tree.commune.pk}/members/add"
+    assert client.post(add, {"username": "nguoi-moi", "role": "head"}).status_code == 403
+    client.post(add, {"username": "nguoi-moi", "role": "verifier"})
+    assert [m.role for m in Membership.objects.filter(user=newcomer)] == [Role.VERIFIER]
 
 
 def test_a_commune_head_cannot_give_roles_in_the_neighbouring_commune(
@@ -89,10 +100,15 @@ def test_a_head_removes_a_role_but_not_their_own_head_role(client: Client, tree:
     client.force_login(head)
     own = Membership.objects.get(user=head)
     other = Membership.objects.get(user=verifier)
-    client.post(f"/org/members/{other.pk}/remove")
+    asked = client.post(f"/org/members/{other.pk}/remove")
+    assert "Yes, remove the role" in asked.content.decode() or "Có, gỡ vai trò" in (
+        asked.content.decode()
+    )
+    assert Membership.objects.filter(pk=other.pk).exists()
+    client.post(f"/org/members/{other.pk}/remove", {"confirm": "yes"})
     assert not Membership.objects.filter(pk=other.pk).exists()
     assert AuditEvent.objects.filter(action="membership.removed").count() == 1
-    client.post(f"/org/members/{own.pk}/remove")
+    client.post(f"/org/members/{own.pk}/remove", {"confirm": "yes"})
     assert Membership.objects.filter(pk=own.pk).exists()
 
 

@@ -37,27 +37,38 @@ def member(role: str, unit: OrgUnit, agency: PartnerAgency | None = None) -> Use
 
 EXPECTED = {
     Role.HEAD: set(Action),
-    Role.DEPUTY: set(Action) - {Action.MANAGE_ORG, Action.SEE_TIP_CONTACTS},
+    Role.DEPUTY: set(Action) - {
+        Action.MANAGE_ORG, Action.SEE_TIP_CONTACTS, Action.MANAGE_MEMBERS,
+        Action.SEE_MEMBER_CONTACTS,
+    },
     Role.REVIEWER: {
         Action.VIEW_DESK, Action.COMMENT_CASE, Action.VIEW_TASKS, Action.OPEN_CASE,
         Action.WORK_CASE, Action.REVIEW_CASE, Action.CLOSE_CASE, Action.DOWNLOAD_EVIDENCE,
-        Action.VIEW_REPORTS,
+        Action.VIEW_REPORTS, Action.VIEW_TRAINING, Action.RECORD_OUTREACH,
+        Action.WRITE_GUIDE, Action.REVIEW_GUIDE,
     },
     Role.VERIFIER: {
         Action.VIEW_DESK, Action.COMMENT_CASE, Action.VIEW_TASKS, Action.OPEN_CASE,
         Action.WORK_CASE, Action.CLOSE_CASE, Action.DOWNLOAD_EVIDENCE, Action.VIEW_REPORTS,
+        Action.VIEW_TRAINING, Action.RECORD_OUTREACH, Action.WRITE_GUIDE,
     },
     Role.MEMBER: {
         Action.VIEW_DESK, Action.COMMENT_CASE, Action.VIEW_TASKS, Action.OPEN_CASE,
         Action.WORK_CASE, Action.DOWNLOAD_EVIDENCE, Action.VIEW_REPORTS,
+        Action.VIEW_TRAINING, Action.RECORD_OUTREACH,
     },
     Role.SECRETARIAT: {
         Action.VIEW_DESK, Action.COMMENT_CASE, Action.VIEW_TASKS, Action.OPEN_CASE,
         Action.ASSIGN_CASE, Action.MANAGE_TASKS, Action.UPDATE_TASK, Action.DOWNLOAD_EVIDENCE,
         Action.SEE_TIP_CONTACTS, Action.VIEW_REPORTS, Action.DRAFT_REPORT, Action.ISSUE_REPORT,
+        Action.MANAGE_MEMBERS, Action.SEE_MEMBER_CONTACTS,
+        Action.VIEW_TRAINING, Action.MANAGE_TRAINING, Action.RECORD_OUTREACH,
     },
     Role.LIAISON: set(),
-    Role.READONLY: {Action.VIEW_DESK, Action.VIEW_TASKS, Action.VIEW_REPORTS},
+    Role.READONLY: {
+        Action.VIEW_DESK, Action.VIEW_TASKS, Action.VIEW_REPORTS, Action.VIEW_TRAINING,
+    },
+    Role.COLLABORATOR: {Action.COLLABORATE},
 }  # fmt: skip
 
 

@@ -11,7 +11,7 @@ from kiemchung.cases import services
 from kiemchung.cases.models import Evidence
 from kiemchung.org.models import Role
 from kiemchung.org.permissions import may_download_evidence, sees_tip_contacts
-from kiemchung.publishing.services import receive_tip
+from kiemchung.publishing.intake import receive_tip
 from kiemchung.testing.cases import make_case, png_bytes
 from kiemchung.testing.org import UnitTree, make_unit_tree, make_user
 

@@ -12,7 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from kiemchung.cases.models import AuditEvent
-from kiemchung.core.scheduler import PERIODIC
+from kiemchung.core.periodic import PERIODIC
 from kiemchung.org.models import Membership, OrgUnit, PartnerAgency, Role, Task, TaskStatus
 from kiemchung.org.services import create_task, send_reminders, update_task, visible_tasks
 

@@ -13,9 +13,9 @@ from django.utils import translation
 
 from kiemchung.claims.claimreview import parse_claimreview
 from kiemchung.claims.models import FactCheck, Verdict
+from kiemchung.claims.templatetags.vietnamese import verdict_label, vn_date
 from kiemchung.publishing.services import publish_case
 from kiemchung.testing.publishing import CLAIM, add_link, approved_case
-from kiemchung.web.templatetags.vietnamese import verdict_label, vn_date
 
 pytestmark = pytest.mark.django_db
 

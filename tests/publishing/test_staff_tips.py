@@ -10,8 +10,8 @@ from django.test import Client, override_settings
 
 from kiemchung.cases.models import AuditEvent
 from kiemchung.org.models import Membership, OrgUnit, Role
+from kiemchung.publishing.intake import receive_tip
 from kiemchung.publishing.models import Tip, TipStatus
-from kiemchung.publishing.services import receive_tip
 
 pytestmark = pytest.mark.django_db
 

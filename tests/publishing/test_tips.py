@@ -15,7 +15,8 @@ from django.test import Client, override_settings
 from django.utils import timezone
 
 from kiemchung.claims.models import FactCheck, Verdict
-from kiemchung.core.scheduler import PERIODIC
+from kiemchung.core.periodic import PERIODIC
+from kiemchung.publishing.intake import receive_tip
 from kiemchung.publishing.models import Tip, TipContact, TipStatus
 from kiemchung.publishing.services import (
     TIP_SOURCE_NAME,
@@ -23,7 +24,6 @@ from kiemchung.publishing.services import (
     match_tip,
     process_tip,
     purge_tip_contacts,
-    receive_tip,
 )
 from kiemchung.sources.models import Document
 from kiemchung.sources.records import Record

@@ -151,7 +151,7 @@ def test_documents_can_be_found_with_or_without_diacritics(tmp_path: Path) -> No
     assert search.search("thủy điện") == [dam]
     assert search.search("thuy dien") == [dam]
     assert search.search("THỦY ĐIỆN Sông Lam") == [dam]
-    assert search.search("thùy điện") == []
+    assert search.search("thùy điện") == [dam]  # copies typed with other marks too
 
 
 def test_fast_sqlite_times_are_written_exactly_as_django_writes_them() -> None:

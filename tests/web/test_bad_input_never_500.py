@@ -17,10 +17,12 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from kiemchung.cases import services
+from kiemchung.guides.services import create_guide
 from kiemchung.org.models import Membership, PartnerAgency, Role, Task
 from kiemchung.publishing.models import Tip
 from kiemchung.stories.models import Alert
 from kiemchung.testing.cases import make_case, make_story
+from kiemchung.testing.guides import TEXT
 from kiemchung.testing.org import make_unit_tree, make_user
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +33,7 @@ PARAM_NAMES = [
     "tip_id", "document", "status", "state", "target", "page", "role", "username", "url",
     "source", "since", "until", "theme", "q", "due_date", "verdict", "t", "next",
 ]  # fmt: skip
-APPS = ("cases", "org", "web", "publishing")
+APPS = ("cases", "org", "web", "publishing", "guides")
 SKIPPED = {"web:health"}
 
 
@@ -87,6 +89,7 @@ def world() -> dict[str, Any]:
         agency=agency, title="Xác minh", due_date=timezone.localdate() + timedelta(days=2)
     )
     tip = Tip.objects.create(text="Tin nhắn trúng thưởng")
+    guide = create_guide(verifier, tree.commune, TEXT)
     ids = {
         "case_id": case.pk,
         "story_id": story.pk,
@@ -97,6 +100,9 @@ def world() -> dict[str, Any]:
         "evidence_id": case.evidence.get().pk,
         "unit_id": tree.commune.pk,
         "membership_id": Membership.objects.get(user=verifier).pk,
+        "person_id": verifier.pk,
+        "guide_id": guide.pk,
+        "file_id": 1,  # a task report file: none exists, so the real id is a 404 too
     }
     head = make_user(Role.HEAD, tree.commune)
     admin = User.objects.create_superuser("quantri", "q@kiemchung.invalid", "mat-khau-dai-12")

@@ -30,6 +30,8 @@ def test_desk_pages_open_for_desk_roles_only(client: Client, role: Role, url: st
     response = client.get(url)
     if role in DESK_ROLES:
         assert response.status_code == 200
+    elif url == "/" and role == Role.COLLABORATOR:
+        assert response["Location"] == "/org/collaborator/"  # a collaborator to their page
     elif url == "/":
         assert response["Location"] == "/org/tasks/"  # a liaison goes to their tasks
     else:
@@ -37,11 +39,17 @@ def test_desk_pages_open_for_desk_roles_only(client: Client, role: Role, url: st
         assert not response.get("Location", "").startswith("/login/")
 
 
-@pytest.mark.parametrize("role", list(Role))
-def test_the_task_list_opens_for_every_role(client: Client, role: Role) -> None:
+@pytest.mark.parametrize("role", [r for r in Role if r != Role.COLLABORATOR])
+def test_the_task_list_opens_for_every_role_but_collaborators(client: Client, role: Role) -> None:
     tree = make_unit_tree()
     client.force_login(make_user(role, tree.commune))
     assert client.get("/org/tasks/").status_code == 200
+
+
+def test_a_collaborator_sees_no_task(client: Client) -> None:
+    tree = make_unit_tree()
+    client.force_login(make_user(Role.COLLABORATOR, tree.commune))
+    assert client.get("/org/tasks/").status_code == 403
 
 
 @pytest.mark.parametrize("url", [*DESK_PAGES, "/org/tasks/"])

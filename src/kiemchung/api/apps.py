@@ -11,7 +11,7 @@ class ApiConfig(AppConfig):
     def ready(self) -> None:
         from kiemchung.api import webhooks
         from kiemchung.api.idempotency import purge_old
-        from kiemchung.core.scheduler import periodic
+        from kiemchung.core.periodic import periodic
 
         periodic("webhook_retries")(webhooks.enqueue_due_retries)
         periodic("webhook_overdue_tasks")(webhooks.announce_overdue_tasks)

@@ -232,8 +232,12 @@ class ReportStatsOut(Schema):
     tasks_done: int
     tasks_done_on_time: int
     tasks_overdue: int
-    trainings: int
-    trainees: int
+    trainings: int = Field(description="Training sessions held in the period.")
+    trainees: int = Field(
+        description="Trainees: members marked present plus outside people counted."
+    )
+    outreach: int = Field(description="Entries of the outreach log in the period.")
+    outreach_reach: int = Field(description="People reached, where an entry estimates it.")
     members: int
     empty: bool = Field(description="True when every figure is zero.")
     detail: dict[str, Any] = Field(

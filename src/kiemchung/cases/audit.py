@@ -2,7 +2,7 @@
 
 Every service that changes a case, its evidence, a tip, a task or a published fact-check
 records it here, so the history has one shape: ``changes`` is ``{field: [before, after]}``
-with JSON-friendly values (user names, primary keys, ISO dates).
+with JSON-friendly values (people by full name, primary keys, ISO dates).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Model
 
 from kiemchung.cases.models import AuditEvent, Case
+from kiemchung.org.names import display_name
 
 Changes = dict[str, list[Any]]
 
@@ -21,7 +22,7 @@ Changes = dict[str, list[Any]]
 def _value(value: Any) -> Any:
     """A JSON-friendly, human-readable value for the audit history."""
     if isinstance(value, AbstractBaseUser):
-        return value.get_username()
+        return display_name(value)
     if isinstance(value, Model):
         return value.pk
     if isinstance(value, (datetime, date)):
@@ -41,6 +42,6 @@ def audit(
         object_id=str(target.pk) if target is not None else "",
         action=action,
         actor=user if known else None,
-        actor_name=user.get_username() if known else "",
+        actor_name=display_name(user) if known else "",
         changes={field: [_value(a), _value(b)] for field, (a, b) in changes.items()},
     )

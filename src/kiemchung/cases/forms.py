@@ -9,10 +9,11 @@ from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
 from kiemchung.cases.models import CaseState
-from kiemchung.cases.uploads import ALLOWED
 from kiemchung.claims.models import CASE_VERDICTS
-from kiemchung.core.forms import WebAddressField
 from kiemchung.core.params import IdField
+from kiemchung.core.uploads import ALLOWED
+from kiemchung.org.forms import PersonChoiceField
+from kiemchung.sources.forms import WebAddressField
 from kiemchung.sources.models import Document
 
 ACCEPT = ",".join(sorted({*ALLOWED, *(content_type for content_type, _magic in ALLOWED.values())}))
@@ -83,7 +84,7 @@ class StateForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(
+    assignee = PersonChoiceField(
         label=_("Assign to"),
         queryset=User.objects.none(),
         required=False,

@@ -6,13 +6,16 @@ The allowed state changes live in ``kiemchung.cases.workflow``; every change goe
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kiemchung.claims.models import CASE_VERDICTS
+from kiemchung.text.shorten import shorten
 
 
 class CaseState(models.TextChoices):
@@ -36,9 +39,17 @@ FINAL_STATES = (CaseState.PUBLISHED, *CLOSED_STATES)
 OPEN_STATES = (CaseState.NEW, CaseState.VERIFYING, CaseState.IN_REVIEW)
 
 
+def default_due_date() -> date:
+    """A new case is due ``CASE_DUE_DAYS`` days after it is opened (a setting)."""
+    return timezone.localdate() + timedelta(days=int(settings.CASE_DUE_DAYS))
+
+
 class CaseQuerySet(models.QuerySet["Case"]):
     def open(self) -> CaseQuerySet:
         return self.filter(state__in=OPEN_STATES)
+
+    def overdue(self) -> CaseQuerySet:
+        return self.open().filter(due_date__lt=timezone.localdate())
 
 
 class Case(models.Model):
@@ -146,6 +157,7 @@ class Case(models.Model):
     # The case list is ordered by it.
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True, db_index=True)
+    due_date = models.DateField(_("due date"), default=default_due_date, null=True, db_index=True)
 
     objects = CaseQuerySet.as_manager()
 
@@ -162,6 +174,15 @@ class Case(models.Model):
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
 
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_open and self.due_date is not None and self.due_date < timezone.localdate()
+
+    @property
+    def age_days(self) -> int:
+        """Whole days since the case was opened."""
+        return (timezone.localdate() - timezone.localdate(self.created_at)).days
+
 
 class EvidenceKind(models.TextChoices):
     LINK = "link", _("Link")
@@ -172,7 +193,7 @@ class EvidenceKind(models.TextChoices):
 
 def evidence_upload_to(instance: Any, filename: str) -> str:
     # The stored name never comes from the uploader: it is random, with a safe suffix.
-    from kiemchung.cases.uploads import stored_name
+    from kiemchung.core.uploads import stored_name
 
     return stored_name(instance.case_id, filename)
 
@@ -208,7 +229,7 @@ class Evidence(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
-        return self.title or self.url or self.original_name or self.note[:80]
+        return self.title or self.url or self.original_name or shorten(self.note, 80)
 
 
 class Comment(models.Model):
@@ -225,7 +246,7 @@ class Comment(models.Model):
         ordering = ["created_at", "pk"]
 
     def __str__(self) -> str:
-        return self.text[:80]
+        return shorten(self.text, 80)
 
 
 class AuditError(Exception):

@@ -19,7 +19,6 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.utils import timezone
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from kiemchung.cases.audit import Changes, audit
@@ -31,12 +30,12 @@ from kiemchung.cases.models import (
     Evidence,
     EvidenceKind,
 )
-from kiemchung.cases.uploads import UploadRejected, check_upload
 from kiemchung.cases.workflow import Transition, TransitionError, transition, transitions_from
 from kiemchung.claims.extraction import score_sentence
 from kiemchung.claims.models import CASE_VERDICTS, Claim, FactCheck, MatchDecision, Verdict
 from kiemchung.core import events
 from kiemchung.core.events import emit
+from kiemchung.core.uploads import UploadRejected, check_upload
 from kiemchung.org.models import Membership, OrgUnit
 from kiemchung.org.permissions import Action, can, require, visible_units
 from kiemchung.publishing.models import Tip, TipStatus
@@ -48,6 +47,7 @@ from kiemchung.publishing.services import (
 )
 from kiemchung.sources.models import Document
 from kiemchung.stories.models import Story
+from kiemchung.text.shorten import shorten
 
 UserLike = User
 
@@ -128,7 +128,7 @@ def open_case(
     claim_text = claim_text.strip()
     if not claim_text:
         raise ServiceError(_("A case needs a claim to check."))
-    title = (title.strip() or Truncator(claim_text).chars(120))[:TITLE_LENGTH]
+    title = (title.strip() or shorten(claim_text, 120))[:TITLE_LENGTH]
     existing = find_open_duplicate(user, story=story, claim=claim)
     if existing is not None:
         raise CaseAlreadyOpen(existing)
@@ -170,7 +170,7 @@ def open_from_story(user: UserLike, story: Story, unit: OrgUnit) -> Case:
 
 
 def open_from_claim(user: UserLike, claim: Claim, unit: OrgUnit) -> Case:
-    title = Truncator(claim.text).chars(120)
+    title = shorten(claim.text, 120)
     return open_case(user, unit, title=title, claim_text=claim.text, story=claim.story, claim=claim)
 
 
@@ -178,7 +178,7 @@ def open_from_claim(user: UserLike, claim: Claim, unit: OrgUnit) -> Case:
 def open_from_tip(user: UserLike, tip: Tip, unit: OrgUnit) -> Case:
     """A case for a citizen's tip; the tip is marked "case opened"."""
     text = tip.text.strip() or tip.url
-    title = Truncator(text).chars(120) or _("Tip #%(id)s") % {"id": tip.pk}
+    title = shorten(text, 120) or _("Tip #%(id)s") % {"id": tip.pk}
     case = open_case(user, unit, title=title, claim_text=text or title, story=tip.story, tip=tip)
     changes = _apply(tip, status=TipStatus.CASE_OPENED)
     if changes:
@@ -220,7 +220,7 @@ def assignable_users(case: Case) -> QuerySet[User]:
     members = Membership.objects.filter(unit_id__in=case.unit.ancestor_ids())
     candidates = User.objects.filter(is_active=True, pk__in=members.values("user_id"))
     allowed = [u.pk for u in candidates if can(u, Action.WORK_CASE, case.unit)]
-    return User.objects.filter(pk__in=allowed).order_by("username")
+    return User.objects.filter(pk__in=allowed).order_by("first_name", "username")
 
 
 @transaction.atomic
@@ -561,7 +561,7 @@ def add_evidence_document(
     if case.evidence.filter(document=document).exists():
         raise ServiceError(_("This document is already cited."))
     url = document.url if document.url.startswith(("http://", "https://")) else ""
-    title = document.title or Truncator(document.text).chars(120)
+    title = document.title or shorten(document.text, 120)
     return _add_evidence(
         user,
         case,

@@ -29,11 +29,12 @@ from kiemchung.cases import services
 from kiemchung.cases.history import history
 from kiemchung.cases.matches import matching_factchecks
 from kiemchung.cases.models import OPEN_STATES, Case, CaseState, Evidence, EvidenceKind
+from kiemchung.cases.printing import case_document
 from kiemchung.cases.services import CaseAlreadyOpen, ServiceError
-from kiemchung.cases.uploads import ALLOWED, suffix_of
 from kiemchung.cases.workflow import NEEDS_FACTCHECK, TransitionError
 from kiemchung.claims.models import Claim, FactCheck
 from kiemchung.core.params import parse_id
+from kiemchung.core.uploads import ALLOWED, suffix_of
 from kiemchung.org.models import OrgUnit
 from kiemchung.org.permissions import (
     Action,
@@ -44,6 +45,7 @@ from kiemchung.org.permissions import (
     visible_units,
 )
 from kiemchung.publishing.models import Tip
+from kiemchung.publishing.sharing_views import pdf_response, print_page
 from kiemchung.sources.models import Document
 from kiemchung.sources.search import search_backend
 from kiemchung.stories.models import Story
@@ -206,6 +208,29 @@ def _document_search(request: HttpRequest, case: Case) -> dict[str, Any]:
         found = [by_id[pk] for pk in ids if pk in by_id]
     cited = set(case.evidence.filter(document__isnull=False).values_list("document_id", flat=True))
     return {"search_query": query, "search_results": found, "cited_ids": cited}
+
+
+@login_required
+@require_GET
+def case_print(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The case record to print: anyone who may see the case."""
+    case = _printable_case(_user(request), case_id)
+    pdf_url = reverse("cases:pdf", args=[case.pk])
+    return print_page(
+        request, case_document(case), pdf_url, reverse("cases:detail", args=[case.pk])
+    )
+
+
+@login_required
+@require_GET
+def case_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
+    case = _printable_case(_user(request), case_id)
+    return pdf_response(request, case_document(case), reverse("cases:detail", args=[case.pk]))
+
+
+def _printable_case(user: User, case_id: int) -> Case:
+    related = ("unit", "created_by", "assignee", "verdict_by", "reviewed_by")
+    return get_object_or_404(services.visible_cases(user).select_related(*related), pk=case_id)
 
 
 # --- actions on a case --------------------------------------------------------------

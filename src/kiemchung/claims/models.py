@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kiemchung.text.normalize import match_key
+from kiemchung.text.shorten import shorten
 
 
 class Verdict(models.TextChoices):
@@ -98,7 +99,7 @@ class FactCheck(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.claim_reviewed[:120]
+        return shorten(self.claim_reviewed, 120)
 
     def save(self, *args: object, **kwargs: object) -> None:
         self.claim_key = claim_key(self.claim_reviewed)
@@ -183,7 +184,7 @@ class Claim(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.text[:120]
+        return shorten(self.text, 120)
 
 
 class ClaimMatch(models.Model):

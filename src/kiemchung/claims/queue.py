@@ -26,6 +26,7 @@ from kiemchung.claims.triage_service import story_suspicion
 from kiemchung.claims.triage_words import cue_reason
 from kiemchung.stories.models import Alert, AlertStatus, Story, StoryBucket
 from kiemchung.stories.queries import data_now
+from kiemchung.text.shorten import shorten
 
 SUSPICION_WEIGHT = 0.7
 SPREAD_WEIGHT = 0.3
@@ -171,7 +172,7 @@ def _item(
         reasons.append(
             _("Already checked: %(claim)s (%(verdict)s).")
             % {
-                "claim": story.already_checked.claim_reviewed[:120],
+                "claim": shorten(story.already_checked.claim_reviewed, 120),
                 "verdict": story.already_checked.get_verdict_display(),
             }
         )
@@ -199,7 +200,7 @@ def _add_suggested_matches(items: list[QueueItem]) -> None:
         waiting[story_id].reasons.append(
             _("May already be checked: %(claim)s (%(verdict)s, match %(score).0f%%).")
             % {
-                "claim": suggested.factcheck.claim_reviewed[:120],
+                "claim": shorten(suggested.factcheck.claim_reviewed, 120),
                 "verdict": suggested.factcheck.get_verdict_display(),
                 "score": 100 * suggested.score,
             }

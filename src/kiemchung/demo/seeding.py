@@ -23,6 +23,7 @@ from django.utils import timezone
 from kiemchung.claims.extraction import extract_pending
 from kiemchung.claims.knowledge import import_factchecks
 from kiemchung.claims.matching_service import match_pending
+from kiemchung.demo.training import ensure_demo_training
 from kiemchung.org.models import Membership, OrgUnit, PartnerAgency
 from kiemchung.sources.canonical import canonical_url
 from kiemchung.sources.ingest import Ingestor, IngestReport
@@ -63,6 +64,10 @@ def seed_demo() -> SeedResult:
     extracted = extract_pending(limit=10_000)
     matched = match_pending(limit=100_000)
     ensure_demo_cases()
+    ensure_demo_training()
+    from kiemchung.demo.guides import ensure_demo_guides
+
+    ensure_demo_guides()
     return SeedResult(
         username, password, report, shift, knowledge.added, extracted, matched, people
     )

@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
                 with args.out.open("w", encoding="utf-8", newline="") as target:
                     score_pairs_csv(source, target, args.embedder)
     elif args.command == "bench":
-        from kiemchung.matching.bench import run_match_benchmark
+        from kiemchung.bench.match import run_match_benchmark
 
         figures = run_match_benchmark(
             args.claims, args.queries, args.seed, args.embedder, args.dense_budget

@@ -8,5 +8,6 @@ class OpsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self) -> None:
-        # Registers the scheduled backup, the per-task log lines and the heartbeat writer.
-        from kiemchung.ops import heartbeat, logs, schedule  # noqa: F401
+        # Registers the system checks, the pipeline's periodic jobs, the scheduled backup,
+        # the per-task log lines and the heartbeat writer.
+        from kiemchung.ops import checks, heartbeat, logs, schedule, scheduler  # noqa: F401

@@ -12,8 +12,8 @@ from django.db import DatabaseError
 from django.dispatch import receiver
 from django.utils import timezone
 
-from kiemchung.core.signals import worker_turn
 from kiemchung.ops.models import WorkerHeartbeat
+from kiemchung.ops.signals import worker_turn
 
 log = logging.getLogger(__name__)
 

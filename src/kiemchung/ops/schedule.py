@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.utils import timezone
 
-from kiemchung.core.scheduler import periodic
+from kiemchung.core.periodic import periodic
 from kiemchung.ops.backup import make_backup
 
 log = logging.getLogger(__name__)

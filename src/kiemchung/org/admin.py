@@ -12,7 +12,7 @@ from django.http import HttpRequest
 
 from kiemchung.cases.audit import audit
 from kiemchung.core.admin import ViewOnlyAdmin
-from kiemchung.org.models import Membership, OrgUnit, PartnerAgency, Task
+from kiemchung.org.models import MemberProfile, Membership, OrgUnit, PartnerAgency, Task
 
 
 def audit_membership(user: Any, membership: Membership, action: str) -> None:
@@ -121,3 +121,12 @@ class TaskAdmin(ViewOnlyAdmin, admin.ModelAdmin[Task]):
     search_fields = ("title",)
     raw_id_fields = ("case",)
     readonly_fields = ("last_reminded_on", "created_by")
+
+
+@admin.register(MemberProfile)
+class MemberProfileAdmin(admin.ModelAdmin[MemberProfile]):
+    """Position and phone of a member (the member pages keep them; superusers see them)."""
+
+    list_display = ("user", "position", "phone", "updated_at")
+    search_fields = ("user__first_name", "user__last_name", "user__email", "position", "phone")
+    raw_id_fields = ("user",)

@@ -7,6 +7,9 @@ Administrative levels are data, not code: a unit has a free-text ``level`` ("Tá»
 
 from __future__ import annotations
 
+import secrets
+from typing import Any
+
 from django.conf import settings
 from django.db import models, transaction
 from django.utils import timezone
@@ -76,6 +79,35 @@ class Role(models.TextChoices):
     REVIEWER = "reviewer", _("Reviewer")
     LIAISON = "liaison", _("Partner-agency liaison")
     READONLY = "readonly", _("Read-only")
+    # People outside the committee's staff who pass on what they see: they send tips and
+    # receive the published fact-checks from their own page, and see nothing of the desk.
+    COLLABORATOR = "collaborator", _("Collaborator")
+
+
+class MemberProfile(models.Model):
+    """What the member directory adds to an account: position and phone.
+
+    The full name is the account's ``first_name`` (a Vietnamese name is written whole,
+    family name first, so it is not split); the email is the account's. Contact details
+    are shown only as ``kiemchung.org.permissions.sees_member_contacts`` allows.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="member_profile",
+        verbose_name=_("user"),
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=20, blank=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+
+    def __str__(self) -> str:
+        return f"profile of {self.user_id}"
 
 
 class PartnerAgency(models.Model):
@@ -205,3 +237,53 @@ class Task(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.status in OPEN_TASK_STATUSES and self.due_date < timezone.localdate()
+
+
+class TaskReport(models.Model):
+    """A liaison's (or the desk's) report back on a task: what was done, with files."""
+
+    task = models.ForeignKey(
+        Task, on_delete=models.CASCADE, related_name="reports", verbose_name=_("task")
+    )
+    note = models.TextField(_("result"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("reported by"),
+    )
+    created_at = models.DateTimeField(_("reported"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("task report")
+        verbose_name_plural = _("task reports")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.task} â€” {self.created_at:%Y-%m-%d}"
+
+
+def report_file_upload_to(instance: Any, filename: str) -> str:
+    # Stored like case evidence: a random name with the allow-listed suffix, never the
+    # uploader's name, outside any public URL.
+    from kiemchung.core.uploads import suffix_of
+
+    return f"task-reports/{instance.report.task_id}/{secrets.token_hex(16)}{suffix_of(filename)}"
+
+
+class TaskReportFile(models.Model):
+    report = models.ForeignKey(
+        TaskReport, on_delete=models.CASCADE, related_name="files", verbose_name=_("report")
+    )
+    file = models.FileField(_("file"), upload_to=report_file_upload_to, max_length=300)
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("file type"), max_length=100)
+    size = models.PositiveIntegerField(_("size (bytes)"), default=0)
+
+    class Meta:
+        verbose_name = _("report file")
+        verbose_name_plural = _("report files")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -1,4 +1,9 @@
-"""How a person is shown: by full name everywhere, never by login name, when one is set."""
+"""How a person is shown: by full name everywhere, never by login name, when one is set.
+
+Vietnamese names read family name first ("Nguyễn Thị Lan"): Django's ``last_name`` holds
+the family (and middle) name, ``first_name`` the given name, so the family name comes
+first. The member pages keep the whole name in ``first_name``, which shows as written.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,10 @@ from typing import Any
 
 
 def display_name(user: Any) -> str:
-    """The user's full name, else their login name; empty for no user."""
+    """The user's full name, family name first, else their login name; empty for none."""
     if user is None:
         return ""
-    return str(user.get_full_name() or user.get_username())
+    family = str(getattr(user, "last_name", "") or "").strip()
+    given = str(getattr(user, "first_name", "") or "").strip()
+    full = f"{family} {given}".strip()
+    return full or str(user.get_username())

@@ -35,17 +35,40 @@ class Action(StrEnum):
     DRAFT_REPORT = "report.draft"
     APPROVE_REPORT = "report.approve"
     ISSUE_REPORT = "report.issue"
+    MANAGE_MEMBERS = "member.manage"
+    SEE_MEMBER_CONTACTS = "member.contacts"
+    COLLABORATE = "collaborator.page"
+    VIEW_TRAINING = "training.view"
+    MANAGE_TRAINING = "training.manage"
+    RECORD_OUTREACH = "outreach.record"
+    WRITE_GUIDE = "guide.write"
+    REVIEW_GUIDE = "guide.review"
 
 
 A = Action
-_STAFF = {A.VIEW_DESK, A.COMMENT_CASE, A.VIEW_TASKS, A.DOWNLOAD_EVIDENCE, A.VIEW_REPORTS}
-_CASEWORK = _STAFF | {A.OPEN_CASE, A.WORK_CASE}
+_STAFF = {
+    A.VIEW_DESK,
+    A.COMMENT_CASE,
+    A.VIEW_TASKS,
+    A.DOWNLOAD_EVIDENCE,
+    A.VIEW_REPORTS,
+    A.VIEW_TRAINING,
+}
+# Whoever works cases also logs what the unit published where (a school visit, a
+# loudspeaker bulletin); training sessions are organised by heads and the secretariat.
+_CASEWORK = _STAFF | {A.OPEN_CASE, A.WORK_CASE, A.RECORD_OUTREACH}
 
 ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     Role.HEAD: frozenset(Action),
-    Role.DEPUTY: frozenset(set(Action) - {A.MANAGE_ORG, A.SEE_TIP_CONTACTS}),
-    Role.REVIEWER: frozenset(_CASEWORK | {A.REVIEW_CASE, A.CLOSE_CASE}),
-    Role.VERIFIER: frozenset(_CASEWORK | {A.CLOSE_CASE}),
+    Role.DEPUTY: frozenset(
+        set(Action) - {A.MANAGE_ORG, A.SEE_TIP_CONTACTS, A.MANAGE_MEMBERS, A.SEE_MEMBER_CONTACTS}
+    ),
+    # Guides (public "cẩm nang") are written by verifiers and reviewers and, like a
+    # verdict, published only by a reviewer who did not write them.
+    Role.REVIEWER: frozenset(
+        _CASEWORK | {A.REVIEW_CASE, A.CLOSE_CASE, A.WRITE_GUIDE, A.REVIEW_GUIDE}
+    ),
+    Role.VERIFIER: frozenset(_CASEWORK | {A.CLOSE_CASE, A.WRITE_GUIDE}),
     Role.MEMBER: frozenset(_CASEWORK),
     # The secretariat drafts the period reports and issues them (number and date) once
     # a head or deputy has approved them; approving is the heads' (every action above).
@@ -59,6 +82,10 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
             A.SEE_TIP_CONTACTS,
             A.DRAFT_REPORT,
             A.ISSUE_REPORT,
+            A.MANAGE_MEMBERS,
+            A.SEE_MEMBER_CONTACTS,
+            A.MANAGE_TRAINING,
+            A.RECORD_OUTREACH,
         }
     ),
     # A liaison acts for one partner agency, on that agency's tasks only: see
@@ -67,7 +94,17 @@ ROLE_ACTIONS: dict[str, frozenset[Action]] = {
     # Read-only sees the desk (case pages, evidence listed by title and link) and the
     # reports, but does not download uploaded files: they are screenshots and messages
     # that may name people.
-    Role.READONLY: frozenset({A.VIEW_DESK, A.VIEW_TASKS, A.VIEW_REPORTS}),
+    Role.READONLY: frozenset({A.VIEW_DESK, A.VIEW_TASKS, A.VIEW_REPORTS, A.VIEW_TRAINING}),
+    # A collaborator sends tips and receives the published fact-checks from one page.
+    Role.COLLABORATOR: frozenset({A.COLLABORATE}),
+}
+
+# Who may give (or take away) a role: the heads' roles, and a liaison's tie to a partner
+# agency, only a head; every other role, whoever manages members (heads, secretariat).
+ROLE_GRANTED_BY: dict[str, Action] = {
+    Role.HEAD: A.MANAGE_ORG,
+    Role.DEPUTY: A.MANAGE_ORG,
+    Role.LIAISON: A.MANAGE_ORG,
 }
 
 _CACHE_ATTR = "_kiemchung_memberships"
@@ -153,7 +190,34 @@ def liaison_agency_ids(user: Any) -> set[int]:
     return {m.agency_id for m in memberships(user) if m.role == Role.LIAISON and m.agency_id}
 
 
+# --- members and their accounts ---------------------------------------------------------
+
+
+def may_grant(user: Any, role: str, unit: OrgUnit | None) -> bool:
+    """May ``user`` give ``role`` in ``unit``, or take it away there."""
+    return can(user, ROLE_GRANTED_BY.get(role, A.MANAGE_MEMBERS), unit)
+
+
+def may_manage_account(user: Any, person: Any) -> bool:
+    """Send a set-password link, (de)activate, edit details: for someone whose every role
+    the user could give. A person without a role is the administrators' alone."""
+    if _superuser(user):
+        return True
+    if getattr(person, "is_superuser", False):
+        return False
+    held = memberships(person)
+    return bool(held) and all(may_grant(user, m.role, m.unit) for m in held)
+
+
 # --- who sees what personal data: one rule each ------------------------------------------
+
+
+def sees_member_contacts(user: Any, person: Any) -> bool:
+    """A member's or collaborator's phone and email: heads and secretariat of one of their
+    units (or a unit above), and administrators. Never on a public page."""
+    if _superuser(user):
+        return True
+    return any(can(user, A.SEE_MEMBER_CONTACTS, m.unit) for m in memberships(person))
 
 
 def sees_tip_contacts(user: Any) -> bool:
@@ -164,3 +228,10 @@ def sees_tip_contacts(user: Any) -> bool:
 def may_download_evidence(user: Any, case: Any) -> bool:
     """An evidence file: staff of the case's unit or above, never read-only or liaisons."""
     return can(user, A.DOWNLOAD_EVIDENCE, case.unit)
+
+
+def may_download_material(user: Any, session: Any) -> bool:
+    """A training material: anyone who sees the session's unit, or a participant of it."""
+    if can(user, A.VIEW_TRAINING, session.unit):
+        return True
+    return bool(session.participants.filter(user_id=getattr(user, "pk", None)).exists())

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -16,8 +18,19 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from kiemchung.cases.audit import audit
-from kiemchung.org.models import Membership, OrgUnit, PartnerAgency, Role, Task, TaskStatus
-from kiemchung.org.permissions import Action, can, liaison_agency_ids, units_where
+from kiemchung.core.uploads import UploadRejected, check_upload
+from kiemchung.org.models import (
+    Membership,
+    OrgUnit,
+    PartnerAgency,
+    Role,
+    Task,
+    TaskReport,
+    TaskReportFile,
+    TaskStatus,
+)
+from kiemchung.org.names import display_name
+from kiemchung.org.permissions import Action, can, liaison_agency_ids, may_grant, units_where
 
 log = logging.getLogger(__name__)
 
@@ -180,9 +193,9 @@ class MembershipRefused(ValueError):
 def add_member(
     user: Any, unit: OrgUnit, member: Any, role: str, agency: PartnerAgency | None = None
 ) -> Membership:
-    """Give ``member`` a role in ``unit`` (heads of the unit or above; audited)."""
-    if not can(user, Action.MANAGE_ORG, unit):
-        raise PermissionDenied(Action.MANAGE_ORG.value)
+    """Give ``member`` a role in ``unit`` (heads, or the secretariat for lesser roles)."""
+    if not may_grant(user, role, unit):
+        raise PermissionDenied(Action.MANAGE_MEMBERS.value)
     if role not in Role.values:
         raise MembershipRefused(_("Choose a role from the list."))
     if role == Role.LIAISON:
@@ -197,7 +210,9 @@ def add_member(
         defaults={"agency": agency if role == Role.LIAISON else None},
     )
     if not created:
-        raise MembershipRefused(_("%(user)s already has this role here.") % {"user": member})
+        raise MembershipRefused(
+            _("%(user)s already has this role here.") % {"user": display_name(member)}
+        )
     audit(
         user,
         None,
@@ -210,9 +225,9 @@ def add_member(
 
 @transaction.atomic
 def remove_member(user: Any, membership: Membership) -> None:
-    """Take a role away (heads of the unit or above; never your own head role; audited)."""
-    if not can(user, Action.MANAGE_ORG, membership.unit):
-        raise PermissionDenied(Action.MANAGE_ORG.value)
+    """Take a role away (as ``may_grant`` says; never your own head role; audited)."""
+    if not may_grant(user, membership.role, membership.unit):
+        raise PermissionDenied(Action.MANAGE_MEMBERS.value)
     if membership.user_id == user.pk and membership.role == Role.HEAD:
         raise MembershipRefused(_("You cannot remove your own head role."))
     audit(
@@ -223,3 +238,59 @@ def remove_member(user: Any, membership: Membership) -> None:
         obj=membership,
     )
     membership.delete()
+
+
+# --- reporting back ----------------------------------------------------------------------
+
+
+class ReportRefused(ValueError):
+    """A report the desk refuses (no result, a file it does not take), with a message."""
+
+
+@transaction.atomic
+def report_back(
+    user: Any, task: Task, note: str, files: Sequence[UploadedFile[bytes]] = ()
+) -> TaskReport:
+    """The liaison (or anyone who may update the task) says what was done, with files
+    stored like case evidence: allow-listed types, the upload size limit, random names,
+    downloaded only through a permission check. Audited on the task's case."""
+    if not may_update(user, task):
+        raise PermissionDenied(Action.UPDATE_TASK.value)
+    note = note.strip()
+    if not note:
+        raise ReportRefused(_("Write what was done."))
+    checked = [(upload, _checked_type(upload)) for upload in files]
+    report = TaskReport.objects.create(task=task, note=note, author=user)
+    for upload, content_type in checked:
+        stored = TaskReportFile(
+            report=report,
+            original_name=_upload_name(upload),
+            content_type=content_type,
+            size=upload.size or 0,
+        )
+        stored.file.save(stored.original_name, upload, save=False)
+        stored.save()
+    names = [_upload_name(upload) for upload, _type in checked]
+    _audit(user, task, "task.reported", {"result": [None, note], "files": [None, names]})
+    return report
+
+
+def _upload_name(upload: UploadedFile[bytes]) -> str:
+    return (upload.name or "").replace("\\", "/").rsplit("/", 1)[-1].strip()[:255] or "file"
+
+
+def _checked_type(upload: UploadedFile[bytes]) -> str:
+    upload.seek(0)
+    head = upload.read(512)
+    upload.seek(0)
+    limit = int(settings.UPLOAD_MAX_MB) * 1024 * 1024
+    try:
+        return check_upload(_upload_name(upload), head, upload.size or 0, limit)
+    except UploadRejected as exc:
+        message = _("The file %(name)s was not accepted: %(reason)s.")
+        raise ReportRefused(message % {"name": _upload_name(upload), "reason": exc}) from None
+
+
+def visible_report_files(user: Any) -> QuerySet[TaskReportFile]:
+    """Report files of the tasks the user sees: the only files they may download."""
+    return TaskReportFile.objects.filter(report__task__in=visible_tasks(user))

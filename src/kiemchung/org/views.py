@@ -2,37 +2,49 @@
 
 from __future__ import annotations
 
+from typing import cast
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kiemchung.cases.models import Case
+from kiemchung.cases.history import entries
+from kiemchung.cases.models import AuditEvent, Case
+from kiemchung.cases.services import visible_cases
 from kiemchung.core.params import parse_id
+from kiemchung.core.uploads import ALLOWED
 from kiemchung.org import services
-from kiemchung.org.forms import MemberForm, TaskForm, TaskUpdateForm
+from kiemchung.org.access import desk_required
+from kiemchung.org.forms import MemberForm, TaskForm, TaskReportForm, TaskUpdateForm
 from kiemchung.org.models import (
     OPEN_TASK_STATUSES,
     Membership,
     OrgUnit,
     PartnerAgency,
     Role,
+    Task,
     TaskStatus,
 )
+from kiemchung.org.names import display_name
 from kiemchung.org.permissions import (
     Action,
     can,
     can_anywhere,
+    may_grant,
     sees_tasks,
     units_where,
     visible_units,
 )
-from kiemchung.web.access import desk_required
+
+DOWNLOAD_TYPES = frozenset(content_type for content_type, _magic in ALLOWED.values())
 
 
 @login_required
@@ -80,18 +92,74 @@ def task_detail(request: HttpRequest, task_id: int) -> HttpResponse:
             )
             messages.success(request, _("The task was updated."))
             return redirect("org:task", task.pk)
-    history = (
-        task.case.audit.filter(object_type="task", object_id=str(task.pk)) if task.case else []
-    )
+    history = entries(AuditEvent.objects.filter(object_type="task", object_id=str(task.pk)))
     context = {
         "task": task,
         "form": form,
+        "report_form": TaskReportForm(),
+        "case_visible": _may_see_case(request, task),
+        "reports": task.reports.select_related("author").prefetch_related("files"),
         "may_update": may_update,
         "may_reschedule": can(request.user, Action.MANAGE_TASKS, task.agency.unit),
         "history": history,
         "today": timezone.localdate(),
+        "upload_max_mb": settings.UPLOAD_MAX_MB,
     }
     return render(request, "org/task_detail.html", context)
+
+
+def _may_see_case(request: HttpRequest, task: Task) -> bool:
+    """Whether the task's case may be opened by this person (a liaison may not)."""
+    if task.case_id is None:
+        return False
+    user = cast(User, request.user)
+    return visible_cases(user).filter(pk=task.case_id).exists()
+
+
+@require_POST
+@login_required
+def task_report(request: HttpRequest, task_id: int) -> HttpResponse:
+    """The liaison reports back: what was done, with files."""
+    task = services.visible_tasks(request.user).filter(pk=task_id).first()
+    if task is None:
+        raise Http404
+    if not services.may_update(request.user, task):
+        raise PermissionDenied
+    form = TaskReportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, str(error))
+        return redirect("org:task", task.pk)
+    try:
+        services.report_back(
+            request.user, task, form.cleaned_data["note"], form.cleaned_data["attachments"]
+        )
+        messages.success(request, _("Your report was added to the task."))
+    except services.ReportRefused as exc:
+        messages.error(request, str(exc))
+    return redirect("org:task", task.pk)
+
+
+@login_required
+def task_file(request: HttpRequest, file_id: int) -> FileResponse:
+    """A report file, only as a download, for those who see the task."""
+    stored = get_object_or_404(services.visible_report_files(request.user), pk=file_id)
+    try:
+        handle = stored.file.open("rb")
+    except FileNotFoundError:
+        raise Http404("the file is missing") from None
+    content_type = stored.content_type if stored.content_type in DOWNLOAD_TYPES else None
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=stored.original_name,
+        content_type=content_type or "application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required
@@ -127,24 +195,26 @@ def organisation(request: HttpRequest) -> HttpResponse:
     members = (
         Membership.objects.filter(unit__in=units)
         .select_related("user", "unit", "agency")
-        .order_by("unit__path", "role", "user__username")
+        .order_by("unit__path", "role", "user__first_name", "user__username")
     )
     agencies = PartnerAgency.objects.filter(unit__in=units).select_related("unit")
     by_unit: dict[int, list[Membership]] = {}
     for membership in members:
         by_unit.setdefault(membership.unit_id, []).append(membership)
     base_depth = min((u.depth for u in units), default=0)
-    manageable = {u.pk for u in units if can(request.user, Action.MANAGE_ORG, u)}
+    manageable = {u.pk for u in units if can(request.user, Action.MANAGE_MEMBERS, u)}
     rows = [
         (unit, unit.depth - base_depth, by_unit.get(unit.pk, []), unit.pk in manageable)
         for unit in units
     ]
+    removable = {m.pk for m in members if may_grant(request.user, m.role, m.unit)}
     context = {
         "rows": rows,
         "agencies": agencies,
         "choosable_agencies": services.choosable_agencies(request.user) if manageable else [],
         "roles": Role.choices,
         "any_manageable": bool(manageable),
+        "removable": removable,
     }
     return render(request, "org/organisation.html", context)
 
@@ -155,8 +225,8 @@ def member_add(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = get_object_or_404(OrgUnit, pk=unit_id)
     form = MemberForm(request.POST, agencies=services.choosable_agencies(request.user))
     if not form.is_valid():
-        if not can(request.user, Action.MANAGE_ORG, unit):
-            raise PermissionDenied(Action.MANAGE_ORG.value)
+        if not can(request.user, Action.MANAGE_MEMBERS, unit):
+            raise PermissionDenied(Action.MANAGE_MEMBERS.value)
         for errors in form.errors.values():
             for error in errors:
                 messages.error(request, str(error))
@@ -166,7 +236,8 @@ def member_add(request: HttpRequest, unit_id: int) -> HttpResponse:
     try:
         services.add_member(request.user, unit, member, data["role"], data["agency"])
         messages.success(
-            request, _("%(user)s was added to %(unit)s.") % {"user": member, "unit": unit}
+            request,
+            _("%(user)s was added to %(unit)s.") % {"user": display_name(member), "unit": unit},
         )
     except services.MembershipRefused as exc:
         messages.error(request, str(exc))
@@ -176,12 +247,23 @@ def member_add(request: HttpRequest, unit_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def member_remove(request: HttpRequest, membership_id: int) -> HttpResponse:
-    membership = get_object_or_404(Membership.objects.select_related("unit"), pk=membership_id)
+    """Taking a role away asks first: the form comes back with ``confirm``."""
+    membership = get_object_or_404(
+        Membership.objects.select_related("unit", "user"), pk=membership_id
+    )
+    back = "person" if request.POST.get("next") == "person" else "organisation"
+    if request.POST.get("confirm") != "yes":
+        if not may_grant(request.user, membership.role, membership.unit):
+            raise PermissionDenied(Action.MANAGE_MEMBERS.value)
+        context = {"membership": membership, "back": back}
+        return render(request, "org/member_remove_confirm.html", context)
     try:
         services.remove_member(request.user, membership)
         messages.success(request, _("The role was removed."))
     except services.MembershipRefused as exc:
         messages.error(request, str(exc))
+    if back == "person":
+        return redirect("org:person", membership.user_id)
     return redirect("org:organisation")
 
 

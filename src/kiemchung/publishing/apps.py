@@ -15,7 +15,7 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing and tips")
 
     def ready(self) -> None:
-        from kiemchung.core.scheduler import PERIODIC, periodic
+        from kiemchung.core.periodic import PERIODIC, periodic
 
         if "purge_tip_contacts" not in {name for name, _job in PERIODIC}:
             periodic("purge_tip_contacts")(purge_tip_contacts)

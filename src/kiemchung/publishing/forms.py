@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kiemchung.core.forms import WebAddressField
 from kiemchung.publishing.services import MAX_TIP_CONTACT, MAX_TIP_TEXT, MAX_TIP_URL
+from kiemchung.sources.forms import WebAddressField
 
 # The honeypot's name: a field a person never sees, and a form-filling robot fills in.
 HONEYPOT = "website"

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kiemchung.text.shorten import shorten
+
 
 class TipStatus(models.TextChoices):
     NEW = "new", _("New")
@@ -46,6 +48,16 @@ class Tip(models.Model):
         verbose_name=_("matching fact-check"),
     )
     match_score = models.FloatField(_("match score"), null=True, blank=True)
+    # Set when a known collaborator sent the tip from their page: the unit they work with,
+    # not who they are (the tip queue shows "from a collaborator of <unit>").
+    collaborator_unit = models.ForeignKey(
+        "org.OrgUnit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("from a collaborator of"),
+    )
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
 
     class Meta:
@@ -54,7 +66,7 @@ class Tip(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return (self.text or self.url)[:80]
+        return shorten(self.text or self.url, 80)
 
 
 class TipContact(models.Model):

@@ -15,7 +15,6 @@ markup. Organisation units are internal structure and are never shown to the pub
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -41,7 +40,7 @@ from kiemchung.publishing.models import Tip, TipContact, TipStatus
 from kiemchung.sources.canonical import canonical_url
 from kiemchung.sources.models import AccountKind, Document
 from kiemchung.sources.prepare import identity_of, prepare
-from kiemchung.sources.records import Record, clean_text
+from kiemchung.sources.records import Record
 from kiemchung.sources.services import add_manual_document
 from kiemchung.stories.models import Story
 from kiemchung.text.sentences import split_sentences
@@ -203,35 +202,6 @@ class TipMatch:
     factcheck_id: int
     score: float
     decision: str
-
-
-def receive_tip(text: str, url: str, contact: str = "") -> Tip:
-    """Store a tip (its contact apart) and give it a first, quick match.
-
-    ``text`` and ``url`` are cut to the form's limits; at least one must remain. In the
-    request: the link is looked up, and the text's most telling piece is matched against
-    the fact-checks (one matcher query, tens of milliseconds), so the thank-you page can
-    say at once when it was already checked. The rest (every check-worthy sentence, the
-    story) is queued for the worker: ``process_tip``.
-    """
-    text = clean_text(text)[:MAX_TIP_TEXT]
-    url = url.strip()[:MAX_TIP_URL]
-    contact = clean_text(contact)[:MAX_TIP_CONTACT]
-    if not text and not url:
-        raise ValueError("a tip needs a text or a link")
-    with transaction.atomic():
-        tip = Tip.objects.create(text=text, url=url)
-        if contact:
-            TipContact.objects.create(
-                tip=tip,
-                contact=contact,
-                purge_after=timezone.now() + timedelta(days=settings.TIP_CONTACT_DAYS),
-            )
-    match_tip(tip, pieces=1)
-    from kiemchung.publishing.tasks import process_tip_task
-
-    transaction.on_commit(lambda: process_tip_task.enqueue(tip.pk))
-    return tip
 
 
 def process_tip(tip: Tip) -> Story | None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from django_tasks import task
 
 from kiemchung.publishing.models import Tip
+from kiemchung.publishing.services import process_tip
 
 
 @task()
 def process_tip_task(tip_id: int) -> int | None:
     """Match a tip thoroughly and join it to its story; the story's id, if any."""
-    from kiemchung.publishing.services import process_tip
-
     tip = Tip.objects.filter(pk=tip_id).first()
     if tip is None:
         return None

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_POST
 from kiemchung.cases.models import Case
 from kiemchung.claims.claimreview import (
     NUMERIC_RATINGS,
-    clean_url,
     parse_datetime,
     to_claimreview,
 )
@@ -29,14 +28,23 @@ from kiemchung.org.names import display_name
 from kiemchung.org.permissions import Action, can_anywhere, sees_tip_contacts
 from kiemchung.publishing import ratelimit
 from kiemchung.publishing.forms import TipForm
+from kiemchung.publishing.intake import receive_tip
+from kiemchung.publishing.links import evidence_links
 from kiemchung.publishing.models import Tip, TipStatus
+from kiemchung.publishing.printing import factcheck_document
 from kiemchung.publishing.search import MAX_QUERY_CHARS, search_factchecks
 from kiemchung.publishing.services import (
     dismiss_tip,
     public_link,
     public_title,
     published_factchecks,
-    receive_tip,
+)
+from kiemchung.publishing.share import factcheck_share
+from kiemchung.publishing.sharing_views import (
+    card_response,
+    pdf_response,
+    print_page,
+    qr_response,
 )
 
 PER_PAGE = 20
@@ -52,7 +60,8 @@ def factcheck_list(request: HttpRequest) -> HttpResponse:
     return render(request, "publishing/list.html", {"page": page})
 
 
-def factcheck_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+def published_case(case_id: int) -> tuple[Case, FactCheck]:
+    """A case published as our fact-check, with it; else 404."""
     case = get_object_or_404(
         Case.objects.select_related("factcheck", "verdict_by", "reviewed_by", "created_by"),
         pk=case_id,
@@ -61,6 +70,13 @@ def factcheck_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     factcheck = case.factcheck
     if factcheck is None:  # narrowed for mypy: the query asked for one
         raise Http404
+    return case, factcheck
+
+
+def factcheck_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    from kiemchung.guides.services import guides_for
+
+    case, factcheck = published_case(case_id)
     context = {
         "case": case,
         "factcheck": factcheck,
@@ -71,20 +87,33 @@ def factcheck_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "reviewer": person_name(case.reviewed_by),
         "updated": parse_datetime(str((factcheck.extra or {}).get("dateModified") or "")),
         "claimreview": claimreview_script(factcheck),
+        "share": factcheck_share(case.pk, factcheck),
+        "guides": guides_for(factcheck),
     }
     return render(request, "publishing/detail.html", context)
 
 
-def evidence_links(evidence: Any) -> list[dict[str, str]]:
-    """Evidence as shown: ``href`` only for an http(s) address, never anything else."""
-    shown = []
-    for item in evidence or []:
-        if not isinstance(item, dict):
-            continue
-        written = str(item.get("url") or "")
-        href = (clean_url(written) or "") if written else ""
-        shown.append({"href": href, "url": written, "title": str(item.get("title") or "")})
-    return shown
+def factcheck_card(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, factcheck = published_case(case_id)
+    return card_response(request, factcheck_share(case.pk, factcheck))
+
+
+def factcheck_qr(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, factcheck = published_case(case_id)
+    return qr_response(factcheck_share(case.pk, factcheck))
+
+
+def factcheck_print(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, factcheck = published_case(case_id)
+    document = factcheck_document(case, factcheck)
+    pdf_url = reverse("publishing:pdf", args=[case.pk])
+    return print_page(request, document, pdf_url, reverse("publishing:detail", args=[case.pk]))
+
+
+def factcheck_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
+    case, factcheck = published_case(case_id)
+    back = reverse("publishing:detail", args=[case.pk])
+    return pdf_response(request, factcheck_document(case, factcheck), back)
 
 
 def person_name(user: Any) -> str:
@@ -173,7 +202,9 @@ def require_anywhere(user: Any, action: Action) -> None:
 def tip_list(request: HttpRequest) -> HttpResponse:
     require_anywhere(request.user, Action.VIEW_DESK)
     status = request.GET.get("status", "")
-    tips = Tip.objects.select_related("factcheck__case", "story").order_by("-created_at")
+    tips = Tip.objects.select_related("factcheck__case", "story", "collaborator_unit").order_by(
+        "-created_at"
+    )
     if status in TipStatus.values:
         tips = tips.filter(status=status)
     show_contacts = sees_tip_contacts(request.user)

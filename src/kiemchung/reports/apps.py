@@ -8,7 +8,7 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Period reports")
 
     def ready(self) -> None:
-        from kiemchung.core.scheduler import PERIODIC, periodic
+        from kiemchung.core.periodic import PERIODIC, periodic
 
         if any(name == "send_report_reminders" for name, _ in PERIODIC):
             return

@@ -36,6 +36,7 @@ from kiemchung.publishing.models import Tip
 from kiemchung.reports.periods import Period
 from kiemchung.sources.models import Document
 from kiemchung.stories.models import Alert, Story, Theme
+from kiemchung.training.stats import counts_by_unit, outreach_counts, training_counts
 
 TOP_SOURCES = 10
 OPEN_AGE_BUCKETS: tuple[tuple[str, int], ...] = (("0-7", 7), ("8-30", 30), ("31+", 10**6))
@@ -105,6 +106,16 @@ class Organisation:
     by_role: dict[str, int] = field(default_factory=dict)
     trainings: int = 0
     trainees: int = 0
+    trainees_by_audience: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Outreach:
+    """The outreach log's entries: what was published where and how."""
+
+    activities: int = 0
+    reach: int = 0
+    by_channel: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -119,6 +130,9 @@ class SubUnitRow:
     tasks_done: int = 0
     tasks_overdue: int = 0
     members: int = 0
+    trainings: int = 0
+    trainees: int = 0
+    outreach: int = 0
 
 
 @dataclass
@@ -144,6 +158,7 @@ class Figures:
     coordination: Coordination
     organisation: Organisation
     sub_units: list[SubUnitRow]
+    outreach: Outreach = field(default_factory=Outreach)
     comparison: dict[str, Change] = field(default_factory=dict)
     previous_period: Period | None = None
     last_year_period: Period | None = None
@@ -199,6 +214,7 @@ def headline_of(figures: Figures) -> dict[str, int]:
         "tasks_overdue": k.overdue,
         "trainings": o.trainings,
         "trainees": o.trainees,
+        "outreach": figures.outreach.activities,
     }
 
 
@@ -424,14 +440,26 @@ def organisation(period: Period, scope: Scope) -> Organisation:
     members = Membership.objects.filter(scope.q("unit"), created_at__lt=high)
     by_role = _grouped(members, "role", str)
     people = members.values("user_id").distinct().order_by().count()
-    trainings, trainees = training_figures(period, scope)
-    return Organisation(members=people, by_role=by_role, trainings=trainings, trainees=trainees)
+    counts = training_counts(*_window(period), scope.unit)
+    return Organisation(
+        members=people,
+        by_role=by_role,
+        trainings=counts.sessions,
+        trainees=counts.trainees,
+        trainees_by_audience=counts.by_audience,
+    )
 
 
 def training_figures(period: Period, scope: Scope) -> tuple[int, int]:
-    """(training sessions, participants) in the period. The seam for the training
-    records of the people issue: no training model exists yet, so both are zero."""
-    return 0, 0
+    """(training sessions held, trainees) in the period: members marked present plus the
+    outside people counted (see ``kiemchung.training.stats``)."""
+    counts = training_counts(*_window(period), scope.unit)
+    return counts.sessions, counts.trainees
+
+
+def outreach(period: Period, scope: Scope) -> Outreach:
+    counts = outreach_counts(*_window(period), scope.unit)
+    return Outreach(activities=counts.activities, reach=counts.reach, by_channel=counts.by_channel)
 
 
 # --- by sub-unit ------------------------------------------------------------------------
@@ -454,7 +482,24 @@ def sub_units(period: Period, unit: OrgUnit | None) -> list[SubUnitRow]:
         target = owner.get(row["unit_id"])
         if target is not None:
             rows[target].members += row["n"]
+    _fold_training(period, unit, rows, owner)
     return list(rows.values())
+
+
+def _fold_training(
+    period: Period, unit: OrgUnit | None, rows: dict[int, SubUnitRow], owner: dict[int, int]
+) -> None:
+    counts = counts_by_unit(*_window(period), unit)
+    for name, by_unit in (
+        ("trainings", counts.sessions),
+        ("trainees", counts.trainees),
+        ("outreach", counts.outreach),
+    ):
+        for unit_id, n in by_unit.items():
+            target = owner.get(unit_id)
+            if target is not None:
+                row = rows[target]
+                setattr(row, name, getattr(row, name) + n)
 
 
 def _owner_of(children: list[OrgUnit], unit: OrgUnit | None) -> dict[int, int]:
@@ -537,6 +582,7 @@ def _headline_only(period: Period, scope: Scope) -> dict[str, int]:
         coordination=coordination(period, scope, detail=False),
         organisation=_trainings_only(period, scope),
         sub_units=[],
+        outreach=outreach(period, scope),
     )
     return headline_of(figures)
 
@@ -584,6 +630,7 @@ def compute(period: Period, unit: OrgUnit | None = None, *, comparisons: bool = 
         coordination=coordination(period, scope),
         organisation=organisation(period, scope),
         sub_units=sub_units(period, unit),
+        outreach=outreach(period, scope),
     )
     if comparisons:
         figures.previous_period = period.previous()
@@ -610,6 +657,7 @@ def stats_json(figures: Figures) -> dict[str, Any]:
     data["tasks_done_on_time"] = figures.coordination.done_on_time
     data["cases_still_open"] = figures.cases.still_open
     data["members"] = figures.organisation.members
+    data["outreach_reach"] = figures.outreach.reach
     data["empty"] = figures.is_empty()
     detail = figures.as_json()
     for key in ("period", "unit", "previous_period", "last_year_period"):

@@ -18,6 +18,7 @@ from kiemchung.org.models import Role
 from kiemchung.reports.figures import Figures
 from kiemchung.reports.wording import change, number
 from kiemchung.stories.models import Theme
+from kiemchung.training.models import Audience, OutreachChannel
 
 PLATFORMS_VI = {
     "web": "trang tin điện tử",
@@ -63,6 +64,22 @@ def role_label(key: str) -> str:
     with translation.override("vi"):
         try:
             return str(Role(key).label).lower()
+        except ValueError:
+            return key
+
+
+def audience_label(key: str) -> str:
+    with translation.override("vi"):
+        try:
+            return str(Audience(key).label).lower()
+        except ValueError:
+            return key
+
+
+def channel_label(key: str) -> str:
+    with translation.override("vi"):
+        try:
+            return str(OutreachChannel(key).label).lower()
         except ValueError:
             return key
 
@@ -192,22 +209,40 @@ def coordination(draft: Draft) -> str:
 
 
 def outreach(draft: Draft) -> str:
-    published = draft.figures.cases.published
-    return (
-        f"Công bố công khai {number(published)} bài kiểm chứng trên trang thông tin của đơn vị, "
-        "kèm bằng chứng và tên người duyệt. Các hoạt động tuyên truyền khác (cẩm nang, "
-        "đính chính trên báo, đài, hội nghị) do đơn vị bổ sung."
+    f = draft.figures
+    text = (
+        f"Công bố công khai {number(f.cases.published)} bài kiểm chứng trên trang thông tin "
+        "của đơn vị, kèm bằng chứng và tên người duyệt."
     )
+    log = f.outreach
+    if not log.activities:
+        return text + (
+            " Các hoạt động tuyên truyền khác (cẩm nang, đính chính trên báo, đài, hội nghị) "
+            "do đơn vị bổ sung."
+        )
+    channels = _counted(log.by_channel, lambda key: f"lượt {channel_label(key)}")
+    text += " " + _with_comparison(
+        f"Thực hiện {number(log.activities)} hoạt động thông tin, tuyên truyền", f, "outreach"
+    )
+    text += f", gồm: {channels}"
+    if log.reach:
+        text += f"; tiếp cận khoảng {number(log.reach)} lượt người"
+    return text + "."
 
 
 def training(draft: Draft) -> str:
-    o = draft.figures.organisation
+    f = draft.figures
+    o = f.organisation
     if not o.trainings:
         return "Trong kỳ, hệ thống chưa ghi nhận lớp tập huấn, bồi dưỡng nào."
-    return (
+    text = _with_comparison(
         f"Tổ chức {number(o.trainings)} lớp tập huấn, bồi dưỡng với {number(o.trainees)} lượt "
-        "người tham gia."
+        "người tham gia",
+        f,
+        "trainees",
     )
+    audiences = _counted(o.trainees_by_audience, audience_label)
+    return f"{text}" + (f"; trong đó {audiences}." if audiences else ".")
 
 
 def assessment(draft: Draft) -> str:

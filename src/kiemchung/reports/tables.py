@@ -8,7 +8,14 @@ from dataclasses import dataclass
 
 from kiemchung.claims.claimreview import VERDICT_LABELS_VI
 from kiemchung.reports.figures import Change, Figures
-from kiemchung.reports.narrative import CLOSING_VI, PLATFORMS_VI, role_label, theme_label
+from kiemchung.reports.narrative import (
+    CLOSING_VI,
+    PLATFORMS_VI,
+    audience_label,
+    channel_label,
+    role_label,
+    theme_label,
+)
 from kiemchung.reports.wording import number
 
 Cell = str | int | float | None
@@ -38,6 +45,7 @@ HEADLINE_LABELS: dict[str, str] = {
     "tasks_overdue": "Nhiệm vụ quá hạn",
     "trainings": "Lớp tập huấn, bồi dưỡng",
     "trainees": "Lượt người tham gia tập huấn",
+    "outreach": "Hoạt động thông tin, tuyên truyền",
 }
 
 
@@ -205,10 +213,40 @@ def roles(f: Figures) -> Table:
     )
 
 
+def sub_unit_training(f: Figures) -> Table:
+    return Table(
+        "sub_unit_training",
+        "Tập huấn, tuyên truyền theo đơn vị trực thuộc",
+        ("Đơn vị", "Lớp tập huấn", "Lượt người tham gia", "Hoạt động tuyên truyền"),
+        [(r.name, r.trainings, r.trainees, r.outreach) for r in f.sub_units],
+    )
+
+
+def trainees(f: Figures) -> Table:
+    return _pairs(
+        "trainees",
+        "Lượt người tham gia tập huấn theo đối tượng",
+        "Đối tượng",
+        f.organisation.trainees_by_audience,
+        lambda k: audience_label(k).capitalize(),
+    )
+
+
+def outreach(f: Figures) -> Table:
+    return _pairs(
+        "outreach",
+        "Hoạt động thông tin, tuyên truyền theo hình thức",
+        "Hình thức",
+        f.outreach.by_channel,
+        lambda k: channel_label(k).capitalize(),
+    )
+
+
 # Every table, in the order of the annex and the workbook's sheets. Add one here.
 TABLES: list[Callable[[Figures], Table]] = [
     headline,
     sub_units,
+    sub_unit_training,
     platforms,
     sources,
     themes,
@@ -218,6 +256,8 @@ TABLES: list[Callable[[Figures], Table]] = [
     open_cases,
     agencies,
     roles,
+    trainees,
+    outreach,
 ]
 
 

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kiemchung.org.access import desk_required
 from kiemchung.org.models import OrgUnit
 from kiemchung.org.permissions import Action, can, units_where
 from kiemchung.reports import services
@@ -28,7 +29,6 @@ from kiemchung.reports.outlook import outlook_for
 from kiemchung.reports.periods import quarter_period
 from kiemchung.reports.tables import HEADLINE_LABELS, headline, sub_units
 from kiemchung.reports.wording import number
-from kiemchung.web.access import desk_required
 
 
 def _units(request: HttpRequest) -> list[OrgUnit]:

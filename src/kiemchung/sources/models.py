@@ -8,6 +8,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kiemchung.text.shorten import shorten
+
 
 class SourceKind(models.TextChoices):
     FEED = "feed", _("RSS/Atom feed")
@@ -138,7 +140,7 @@ class Document(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.title or self.text[:80]
+        return self.title or shorten(self.text, 80)
 
 
 class IngestRun(models.Model):

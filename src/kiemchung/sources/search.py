@@ -1,15 +1,17 @@
 """Full-text search over documents: SQLite FTS5 by default, PostgreSQL text search at scale.
 
 Each document is indexed twice: by its match key (diacritics kept, tone marks
-canonical) and by its accent-free key. A query typed with diacritics searches the first,
-so "hòa" does not find "hoa"; a query typed without them searches the second and finds
-both. One backend per database vendor, chosen through ``BACKENDS``.
+canonical) and by its accent-free key (đ → d). Every query is folded the same way and
+searches the accent-free column, so "xăng tăng giá" and "xang tang gia" find the same
+documents, copies typed with or without diacritics alike. A query typed with diacritics
+also searches the accented column, and the documents spelled as it is come first ("hòa"
+lists "hòa" before "hoa"). One backend per database vendor, chosen through ``BACKENDS``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
 from django.db import connection
@@ -31,12 +33,28 @@ class SearchBackend(Protocol):
     def search(self, query: str, limit: int = 50) -> list[int]: ...
 
 
-def query_terms(query: str) -> tuple[str, list[str]]:
-    """The column to search and the query's tokens in that column's form."""
+def query_terms(query: str) -> list[tuple[str, list[str]]]:
+    """The columns to search, best first, with the query's tokens in each column's form:
+    the accented column (only for a query typed with diacritics), then the folded one."""
     normalised = keys(query)
+    folded = ("ascii", syllables(normalised.ascii))
     if has_diacritics(query):
-        return "body", syllables(normalised.match)
-    return "ascii", syllables(normalised.ascii)
+        return [("body", syllables(normalised.match)), folded]
+    return [folded]
+
+
+def ranked_search(
+    find: Callable[[str, list[str], int], list[int]], query: str, limit: int
+) -> list[int]:
+    """The documents of each column's search in turn, without repeats, up to ``limit``."""
+    ranked: dict[int, None] = {}
+    for column, terms in query_terms(query):
+        if not terms:
+            return []
+        ranked.update(dict.fromkeys(find(column, terms, limit)))
+        if len(ranked) >= limit:
+            break
+    return list(ranked)[:limit]
 
 
 class SqliteSearch:
@@ -51,9 +69,9 @@ class SqliteSearch:
             cursor.executemany(f"INSERT INTO {TABLE}(rowid, body, ascii) VALUES (%s, %s, %s)", rows)  # noqa: S608  (table and column names are constants)
 
     def search(self, query: str, limit: int = 50) -> list[int]:
-        column, terms = query_terms(query)
-        if not terms:
-            return []
+        return ranked_search(self._find, query, limit)
+
+    def _find(self, column: str, terms: list[str], limit: int) -> list[int]:
         expression = " AND ".join(f'{column} : "{part}"' for part in _word_parts(terms))
         with connection.cursor() as cursor:
             cursor.execute(
@@ -92,9 +110,9 @@ class PostgresSearch:
             )
 
     def search(self, query: str, limit: int = 50) -> list[int]:
-        column, terms = query_terms(query)
-        if not terms:
-            return []
+        return ranked_search(self._find, query, limit)
+
+    def _find(self, column: str, terms: list[str], limit: int) -> list[int]:
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT document_id FROM {TABLE}, plainto_tsquery('simple', %s) AS q"  # noqa: S608  (table and column names are constants)

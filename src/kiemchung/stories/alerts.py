@@ -6,9 +6,17 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from kiemchung.org.permissions import Action, can_anywhere
 from kiemchung.stories.models import Alert, AlertStatus
+
+# What a person does to an alert, as the button says it: the action, not the state.
+ALERT_ACTIONS: dict[str, Promise] = {
+    AlertStatus.ACKNOWLEDGED: _("Acknowledge the alert"),
+    AlertStatus.CLOSED: _("Close the alert"),
+}
 
 
 @transaction.atomic

@@ -56,3 +56,14 @@ def make_team(unit: OrgUnit, prefix: str = "") -> dict[str, User]:
     return {
         role.value: make_user(role.value, unit, f"{prefix}{role.value}-{unit.pk}") for role in Role
     }
+
+
+def make_member(
+    role: str, unit: OrgUnit, full_name: str, *, phone: str = "", position: str = "", **fields: Any
+) -> User:
+    """A directory member: full name, position and phone as the member pages keep them."""
+    from kiemchung.org.models import MemberProfile
+
+    user = make_user(role, unit, first_name=full_name, **fields)
+    MemberProfile.objects.create(user=user, phone=phone, position=position)
+    return user

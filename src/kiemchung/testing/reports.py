@@ -207,4 +207,5 @@ KNOWN_Q3: dict[str, int] = {
     "tasks_overdue": 1,
     "trainings": 0,
     "trainees": 0,
+    "outreach": 0,
 }

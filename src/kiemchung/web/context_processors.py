@@ -12,8 +12,10 @@ from kiemchung.org.permissions import Action, can_anywhere, sees_tasks
 def navigation(request: HttpRequest) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_desk": False, "nav_tasks": False}
+        return {"nav_desk": False, "nav_tasks": False, "nav_collaborator": False}
+    desk = can_anywhere(user, Action.VIEW_DESK)
     return {
-        "nav_desk": can_anywhere(user, Action.VIEW_DESK),
+        "nav_desk": desk,
         "nav_tasks": sees_tasks(user),
+        "nav_collaborator": not desk and can_anywhere(user, Action.COLLABORATE),
     }

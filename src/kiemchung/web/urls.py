@@ -9,4 +9,5 @@ urlpatterns = [
     path("documents/<int:document_id>/", views.document_detail, name="document"),
     path("alerts/<int:alert_id>/status", views.alert_status, name="alert_status"),
     path("search/", views.search, name="search"),
+    path("huong-dan/", views.guide, name="guide"),
 ]

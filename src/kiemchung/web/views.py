@@ -9,25 +9,30 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kiemchung.cases.models import Case
+from kiemchung.cases.queues import awaiting_my_review, cases_by_story
 from kiemchung.claims.knowledge import other_languages
-from kiemchung.claims.queue import priority_queue
+from kiemchung.claims.queue import QueueItem, priority_queue
+from kiemchung.org.access import desk_required
 from kiemchung.org.models import OPEN_TASK_STATUSES, Task
 from kiemchung.org.permissions import Action, can_anywhere
 from kiemchung.org.services import visible_tasks
 from kiemchung.sources.models import Document
 from kiemchung.stories import queries
-from kiemchung.stories.alerts import set_alert_status
-from kiemchung.stories.models import Alert, AlertStatus, Story
-from kiemchung.web.access import desk_required
+from kiemchung.stories.alerts import ALERT_ACTIONS, set_alert_status
+from kiemchung.stories.models import Alert, Story
+from kiemchung.training.models import TrainingSession
+from kiemchung.training.services import upcoming
 from kiemchung.web.charts import dashboard_charts
 from kiemchung.web.forms import AlertStatusForm, SearchForm
 from kiemchung.web.search import Filters, find_documents, find_factchecks, load_in_order
 
 TASK_HORIZON_DAYS = 3
+TRAINING_HORIZON_DAYS = 30
 SEARCH_PAGE_SIZE = 30
 
 
@@ -38,25 +43,36 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "alerts": queries.open_alerts(),
         "growing": queries.fastest_growing(),
         "newest": queries.newest_stories(),
-        "queue": priority_queue(limit=15),
+        "queue": queue_with_cases(request),
+        "awaiting_review": awaiting_my_review(request.user),
+        "reviews": can_anywhere(request.user, Action.REVIEW_CASE),
         "story_count": Story.objects.count(),
         "document_count": Document.objects.count(),
         "data_now": data_now,
         "charts": dashboard_charts(data_now),
         "my_cases": my_cases(request),
         "tasks": tasks_due(request),
+        "trainings": upcoming_trainings(request),
         "today": timezone.localdate(),
     }
     return render(request, "web/dashboard.html", context)
 
 
 def my_cases(request: HttpRequest) -> list[Case]:
+    """Open cases assigned to the user, the first due first."""
     return list(
         Case.objects.open()
         .filter(assignee_id=request.user.pk)
         .select_related("unit")
-        .order_by("-updated_at")[:10]
+        .order_by("due_date", "-updated_at")[:10]
     )
+
+
+def queue_with_cases(request: HttpRequest) -> list[tuple[QueueItem, list[Case]]]:
+    """The priority queue, each story with the cases already opened on it."""
+    queue = priority_queue(limit=15)
+    cases = cases_by_story(request.user, [item.story.pk for item in queue])
+    return [(item, cases.get(item.story.pk, [])) for item in queue]
 
 
 def tasks_due(request: HttpRequest) -> list[Task]:
@@ -69,6 +85,12 @@ def tasks_due(request: HttpRequest) -> list[Task]:
     )
 
 
+def upcoming_trainings(request: HttpRequest) -> list[TrainingSession]:
+    """Training sessions of the user's units (or theirs to attend) in the next weeks."""
+    now = timezone.now()
+    return upcoming(request.user, now, now + timedelta(days=TRAINING_HORIZON_DAYS))
+
+
 @desk_required
 def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
     story = get_object_or_404(Story, pk=story_id)
@@ -79,7 +101,7 @@ def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
         "documents": documents[:200],
         "sources": sources,
         "alerts": story.alerts.all(),
-        "alert_statuses": [s for s in AlertStatus.choices if s[0] != AlertStatus.OPEN],
+        "alert_actions": list(ALERT_ACTIONS.items()),
         "can_handle_alerts": can_anywhere(request.user, Action.WORK_CASE),
         "claims": story.claims.select_related("matched").order_by("-checkworthiness"),
     }
@@ -130,6 +152,17 @@ def _document_page(filters: Filters, number: str | None) -> tuple[Page[Any], lis
         documents.select_related("source", "story"), SEARCH_PAGE_SIZE
     ).get_page(number)
     return listed, list(listed.object_list)
+
+
+# The user guide, one template per language; other languages read the English one.
+GUIDES: dict[str, str] = {"vi": "web/guide/vi.html", "en": "web/guide/en.html"}
+
+
+def guide(request: HttpRequest) -> HttpResponse:
+    """The user guide ("Hướng dẫn sử dụng"), by role, for everyone, logged in or not."""
+    language = (get_language() or "vi").split("-")[0]
+    body = GUIDES.get(language, GUIDES["en"])
+    return render(request, "web/guide.html", {"guide_body": body})
 
 
 @require_POST

@@ -17,8 +17,8 @@ from kiemchung.api.routes.matching import absolute_link
 from kiemchung.claims.claimreview import VERDICT_LABELS_VI
 from kiemchung.core.pseudonym import pseudonym
 from kiemchung.core.ratelimit import RateLimit
+from kiemchung.publishing.intake import receive_tip
 from kiemchung.publishing.models import Tip
-from kiemchung.publishing.services import receive_tip
 
 log = logging.getLogger(__name__)
 WINDOW_SECONDS = 3600

@@ -32,7 +32,7 @@ STORY_DOCUMENTS = 50
 
 
 def require_desk(request: HttpRequest) -> Any:
-    """The desk's own door (``web.access.desk_required``): a role that sees the desk."""
+    """The desk's own door (``org.access.desk_required``): a role that sees the desk."""
     user = request.user
     if not can_anywhere(user, Action.VIEW_DESK):
         raise forbidden()

@@ -15,8 +15,9 @@ from kiemchung.api.schemas import MatchIn, MatchOut, TipIn, TipOut
 from kiemchung.claims.matching_service import match_payload
 from kiemchung.claims.models import FactCheck
 from kiemchung.org.permissions import Action, can_anywhere
+from kiemchung.publishing.intake import receive_tip
 from kiemchung.publishing.models import Tip
-from kiemchung.publishing.services import public_link, receive_tip
+from kiemchung.publishing.services import public_link
 
 router = Router()
 

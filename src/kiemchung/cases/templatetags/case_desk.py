@@ -16,7 +16,7 @@ from kiemchung.org.permissions import (
     units_where,
     visible_units,
 )
-from kiemchung.web.templatetags.kiemchung import http_only
+from kiemchung.org.templatetags.kiemchung import http_only
 
 register = template.Library()
 

@@ -1,4 +1,6 @@
-"""Build the kiemchung demo corpus from the hand-written stories in `story_texts.py`.
+"""Build the kiemchung demo corpus from the hand-written stories in `stories/*.toml`.
+
+The stories are read by `story_files.py`.
 
     python build_corpus.py        # rewrites corpus.jsonl, sources.json, feed.xml,
                                   # atom.xml and article.html next to this file
@@ -25,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from story_texts import CORRECTIONS, PRIMARY_STORIES, Correction, Doc, Story
+from story_files import CORRECTIONS, PRIMARY_STORIES, Correction, Doc, Story
 
 HERE = Path(__file__).parent
 TZ = dt.timezone(dt.timedelta(hours=7))

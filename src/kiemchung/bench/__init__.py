@@ -1,0 +1,1 @@
+"""The benchmarks, over all apps: ``kiemchung bench <name>`` (see README, Benchmarks)."""

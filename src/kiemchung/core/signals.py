@@ -1,9 +1,0 @@
-"""Signals the foundation sends; higher layers listen (see kiemchung.ops)."""
-
-from __future__ import annotations
-
-from django.dispatch import Signal
-
-# Sent by ``kiemchung worker`` at every turn of its loop and around each task, with
-# ``worker_id``. The operations layer turns it into a heartbeat row read by /healthz.
-worker_turn = Signal()
