@@ -62,7 +62,17 @@ def case_in_state(tree: UnitTree, team: dict[str, User], state: str) -> Case:
     if state == S.DUPLICATE:
         other = make_case(tree.commune, author, "Một hồ sơ khác")
         return services.change_state(reviewer, case, state, duplicate_of=other)
-    return services.change_state(reviewer, case, state)
+    return services.change_state(reviewer, case, state, factcheck=existing_factcheck())
+
+
+def existing_factcheck() -> FactCheck:
+    """An imported fact-check, for closing a case as already checked."""
+    found, _created = FactCheck.objects.get_or_create(
+        url="https://factcheck.example/dap-song-lam",
+        claim_reviewed="Đập thủy điện Sông Lam sắp vỡ",
+        defaults={"verdict": Verdict.FALSE, "publisher": "Báo Hòa Lâm"},
+    )
+    return found
 
 
 @pytest.mark.parametrize(("source", "target"), [(t.source, t.target) for t in TRANSITIONS], ids=str)
@@ -71,7 +81,9 @@ def test_every_allowed_transition_works_for_a_head(
 ) -> None:
     case = case_in_state(tree, team, source)
     duplicate_of = make_case(tree.commune, team[Role.HEAD], "Hồ sơ gốc")
-    done = services.change_state(team[Role.HEAD], case, target, duplicate_of=duplicate_of)
+    done = services.change_state(
+        team[Role.HEAD], case, target, duplicate_of=duplicate_of, factcheck=existing_factcheck()
+    )
     assert done.state == target
     event = AuditEvent.objects.filter(case=case, action="case.state").last()
     assert event is not None

@@ -58,6 +58,21 @@ class VerdictForm(forms.Form):
     summary = _text(_("Public summary"), required=False)
 
 
+class ClaimForm(forms.Form):
+    claim_text = _text(_("Claim to check"), rows=3)
+    public_title = forms.CharField(
+        label=_("Public title"),
+        required=False,
+        max_length=300,
+        help_text=_("The heading readers see on the public page. Write it yourself."),
+    )
+
+
+class AlreadyCheckedForm(forms.Form):
+    factcheck = IdField(label=_("Fact-check"))
+    note = _text(_("Note for the history (optional)"), required=False, rows=2)
+
+
 class CommentForm(forms.Form):
     text = _text(_("Comment"))
 

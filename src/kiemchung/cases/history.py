@@ -26,7 +26,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kiemchung.cases.models import AuditEvent, Case, CaseState, EvidenceKind
-from kiemchung.claims.models import Verdict
+from kiemchung.claims.models import MatchDecision, Verdict
 from kiemchung.guides.models import GuideStatus
 from kiemchung.org.models import TaskStatus
 from kiemchung.org.names import display_name
@@ -37,6 +37,8 @@ ACTIONS: dict[str, Promise] = {
     "case.assign": _("changed the assignment"),
     "case.take": _("took the case"),
     "case.verdict": _("wrote the verdict"),
+    "case.claim": _("edited the claim"),
+    "claim.match": _("linked the claim to a fact-check"),
     "case.state": _("changed the state"),
     "case.factcheck": _("published the fact-check"),
     "evidence.add": _("added evidence"),
@@ -57,6 +59,7 @@ CHOICES: dict[str, dict[str, Any]] = {
     "verdict": dict(Verdict.choices),
     "kind": dict(EvidenceKind.choices),
     "status": {**dict(TipStatus.choices), **dict(TaskStatus.choices), **dict(GuideStatus.choices)},
+    "match_decision": dict(MatchDecision.choices),
 }
 OBJECT_MODELS = {
     "case": "cases.Case",

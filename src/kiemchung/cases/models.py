@@ -26,9 +26,15 @@ class CaseState(models.TextChoices):
     OUT_OF_SCOPE = "out_of_scope", _("Closed: out of scope")
     DUPLICATE = "duplicate", _("Closed: duplicate")
     UNVERIFIABLE = "unverifiable", _("Closed: unverifiable")
+    ALREADY_CHECKED = "already_checked", _("Closed: already checked")
 
 
-CLOSED_STATES = (CaseState.OUT_OF_SCOPE, CaseState.DUPLICATE, CaseState.UNVERIFIABLE)
+CLOSED_STATES = (
+    CaseState.OUT_OF_SCOPE,
+    CaseState.DUPLICATE,
+    CaseState.UNVERIFIABLE,
+    CaseState.ALREADY_CHECKED,
+)
 FINAL_STATES = (CaseState.PUBLISHED, *CLOSED_STATES)
 OPEN_STATES = (CaseState.NEW, CaseState.VERIFYING, CaseState.IN_REVIEW)
 
@@ -52,6 +58,12 @@ class Case(models.Model):
     )
     title = models.CharField(_("title"), max_length=300)
     claim_text = models.TextField(_("claim to check"))
+    public_title = models.CharField(
+        _("public title"),
+        max_length=300,
+        blank=True,
+        help_text=_("The title readers see on the public page, written by staff."),
+    )
     story = models.ForeignKey(
         "stories.Story",
         on_delete=models.SET_NULL,
@@ -131,6 +143,15 @@ class Case(models.Model):
         blank=True,
         related_name="case",
         verbose_name=_("published fact-check"),
+    )
+    answered_by = models.ForeignKey(
+        "claims.FactCheck",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="answered_cases",
+        verbose_name=_("already checked in"),
+        help_text=_("The existing fact-check that answers the claim, when closed as checked."),
     )
     created_at = models.DateTimeField(_("opened"), auto_now_add=True, db_index=True)
     # The case list is ordered by it.

@@ -31,7 +31,8 @@ from kiemchung.cases.models import (
     EvidenceKind,
 )
 from kiemchung.cases.workflow import Transition, TransitionError, transition, transitions_from
-from kiemchung.claims.models import CASE_VERDICTS, Claim, Verdict
+from kiemchung.claims.extraction import score_sentence
+from kiemchung.claims.models import CASE_VERDICTS, Claim, FactCheck, MatchDecision, Verdict
 from kiemchung.core import events
 from kiemchung.core.events import emit
 from kiemchung.core.uploads import UploadRejected, check_upload
@@ -153,7 +154,12 @@ def open_case(
 
 
 def best_claim(story: Story) -> Claim | None:
-    return story.claims.order_by("-checkworthiness", "pk").first()
+    """The story's claim that best states a verifiable fact, scored again now (a stored
+    score may predate the scorer), never one staff marked as not a factual claim."""
+    claims = list(story.claims.exclude(is_factual=False).order_by("-checkworthiness", "pk"))
+    if not claims:
+        return None
+    return max(claims, key=lambda claim: score_sentence(claim.text).value)
 
 
 def open_from_story(user: UserLike, story: Story, unit: OrgUnit) -> Case:
@@ -179,6 +185,31 @@ def open_from_tip(user: UserLike, tip: Tip, unit: OrgUnit) -> Case:
         tip.save(update_fields=["status"])
         audit(user, case, "tip.status", changes, obj=tip)
     return case
+
+
+# --- the claim and the public title ------------------------------------------------
+
+CLAIM_EDIT_STATES = (CaseState.NEW, CaseState.VERIFYING)
+
+
+@transaction.atomic
+def edit_claim(user: UserLike, case: Case, claim_text: str, public_title: str) -> Case:
+    """Reword the claim to check and write the public title, before the review only.
+
+    The claim text is what the fact-check reviews (``claimReviewed``); the public title
+    is the heading readers see. Each change is audited with the text before and after."""
+    fresh = _locked(case)
+    require(user, Action.WORK_CASE, fresh.unit)
+    if fresh.state not in CLAIM_EDIT_STATES:
+        raise ServiceError(_("The claim can only be changed before the case is sent for review."))
+    claim_text = claim_text.strip()
+    if not claim_text:
+        raise ServiceError(_("A case needs a claim to check."))
+    changes = _apply(fresh, claim_text=claim_text, public_title=public_title.strip()[:TITLE_LENGTH])
+    if changes:
+        fresh.save(update_fields=[*changes, "updated_at"])
+        audit(user, fresh, "case.claim", changes)
+    return _sync(case, fresh)
 
 
 # --- assignment ---------------------------------------------------------------------
@@ -288,9 +319,13 @@ def change_state(
     target: str,
     *,
     duplicate_of: Case | None = None,
+    factcheck: FactCheck | None = None,
     note: str = "",
 ) -> Case:
-    """Move the case along the workflow, checking the transition's right and conditions."""
+    """Move the case along the workflow, checking the transition's right and conditions.
+
+    Closing as already checked needs ``factcheck``: the existing fact-check that answers
+    the claim."""
     fresh = _locked(case)
     source = fresh.state
     try:
@@ -301,7 +336,7 @@ def change_state(
             % {"source": CaseState(source).label, "target": _label(target)}
         ) from None
     require(user, step.action, fresh.unit)
-    changes = _enter(user, fresh, target, duplicate_of)
+    changes = _enter(user, fresh, target, duplicate_of, factcheck)
     changes |= _apply(fresh, state=target)
     if note.strip():
         changes["note"] = [None, note.strip()]
@@ -311,6 +346,8 @@ def change_state(
         _after_publishing(user, fresh)
     elif target == CaseState.OUT_OF_SCOPE:
         _mark_claim(user, fresh, is_factual=False)
+    elif target == CaseState.ALREADY_CHECKED:
+        _answer_with(user, fresh)
     _announce_state(fresh, source)
     return _sync(case, fresh)
 
@@ -334,7 +371,13 @@ def _label(state: str) -> str:
     return str(CaseState(state).label) if state in CaseState.values else state
 
 
-def _enter(user: UserLike, case: Case, target: str, duplicate_of: Case | None) -> Changes:
+def _enter(
+    user: UserLike,
+    case: Case,
+    target: str,
+    duplicate_of: Case | None,
+    factcheck: FactCheck | None,
+) -> Changes:
     """Check the target state's conditions and set the fields that go with it."""
     if target == CaseState.IN_REVIEW:
         _check_in_review(case)
@@ -344,9 +387,51 @@ def _enter(user: UserLike, case: Case, target: str, duplicate_of: Case | None) -
     elif target == CaseState.DUPLICATE:
         _check_duplicate(user, case, duplicate_of)
         return _apply(case, duplicate_of=duplicate_of)
-    elif target == CaseState.VERIFYING and case.duplicate_of_id is not None:
-        return _apply(case, duplicate_of=None)
+    elif target == CaseState.ALREADY_CHECKED:
+        _check_answer(case, factcheck)
+        return _apply(case, answered_by=factcheck)
+    elif target == CaseState.VERIFYING:
+        return _apply(case, duplicate_of=None, answered_by=None)
     return {}
+
+
+def _check_answer(case: Case, factcheck: FactCheck | None) -> None:
+    if factcheck is None:
+        raise TransitionError(_("Choose the fact-check that already answers this claim."))
+    if case.factcheck_id is not None and factcheck.pk == case.factcheck_id:
+        raise TransitionError(_("A case cannot be answered by its own fact-check."))
+
+
+def _answer_with(user: UserLike, case: Case) -> None:
+    """After closing as already checked: the story, the claim and the tip point to the
+    existing fact-check, which is now their published answer."""
+    factcheck = case.answered_by
+    if factcheck is None:
+        return
+    if case.story is not None:
+        story = case.story
+        story_changes = _apply(story, already_checked=factcheck)
+        if story_changes:
+            story.save(update_fields=["already_checked"])
+            audit(user, case, "story.already_checked", story_changes, obj=story)
+    if case.claim is not None:
+        claim = case.claim
+        stored = claim.matches.filter(factcheck=factcheck).values_list("score", flat=True)
+        claim_changes = _apply(
+            claim,
+            matched=factcheck,
+            match_decision=MatchDecision.CONFIRMED,
+            match_score=stored.first() if claim.matched_id != factcheck.pk else claim.match_score,
+        )
+        if claim_changes:
+            claim.save(update_fields=["matched", "match_decision", "match_score"])
+            audit(user, case, "claim.match", claim_changes, obj=claim)
+    if case.tip is not None:
+        tip = case.tip
+        tip_changes = _apply(tip, factcheck=factcheck, status=TipStatus.ALREADY_CHECKED)
+        if tip_changes:
+            tip.save(update_fields=list(tip_changes))
+            audit(user, case, "tip.status", tip_changes, obj=tip)
 
 
 def _after_publishing(user: UserLike, case: Case) -> None:

@@ -27,11 +27,12 @@ from django.views.decorators.http import require_GET, require_POST
 from kiemchung.cases import forms as case_forms
 from kiemchung.cases import services
 from kiemchung.cases.history import history
+from kiemchung.cases.matches import matching_factchecks
 from kiemchung.cases.models import OPEN_STATES, Case, CaseState, Evidence, EvidenceKind
 from kiemchung.cases.printing import case_document
 from kiemchung.cases.services import CaseAlreadyOpen, ServiceError
-from kiemchung.cases.workflow import TransitionError
-from kiemchung.claims.models import Claim
+from kiemchung.cases.workflow import NEEDS_FACTCHECK, TransitionError
+from kiemchung.claims.models import Claim, FactCheck
 from kiemchung.core.params import parse_id
 from kiemchung.core.uploads import ALLOWED, suffix_of
 from kiemchung.org.models import OrgUnit
@@ -134,6 +135,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "reviewed_by",
             "duplicate_of",
             "factcheck",
+            "answered_by",
         ),
         pk=case_id,
     )
@@ -147,6 +149,8 @@ def _detail_context(request: HttpRequest, user: User, case: Case) -> dict[str, A
     four_eyes = is_author and any(t.target == CaseState.PUBLISHED for t in transitions)
     if four_eyes:
         transitions = [t for t in transitions if t.target != CaseState.PUBLISHED]
+    can_close_checked = any(t.target in NEEDS_FACTCHECK for t in transitions)
+    transitions = [t for t in transitions if t.target not in NEEDS_FACTCHECK]
     can_assign = can(user, Action.ASSIGN_CASE, case.unit) and case.is_open
     context: dict[str, Any] = {
         "case": case,
@@ -166,6 +170,13 @@ def _detail_context(request: HttpRequest, user: User, case: Case) -> dict[str, A
         and case.assignee_id is None
         and can(user, Action.WORK_CASE, case.unit),
         "can_edit_verdict": can_work and case.state in (CaseState.NEW, CaseState.VERIFYING),
+        "can_edit_claim": can_work and case.state in services.CLAIM_EDIT_STATES,
+        "claim_form": case_forms.ClaimForm(
+            auto_id="claim-%s",
+            initial={"claim_text": case.claim_text, "public_title": case.public_title},
+        ),
+        "factcheck_matches": matching_factchecks(case) if case.is_open else [],
+        "can_close_checked": can_close_checked,
         "state_form": case_forms.StateForm(),
         "verdict_form": case_forms.VerdictForm(
             auto_id="verdict-%s",
@@ -271,6 +282,25 @@ def change_state(request: HttpRequest, user: User, case: Case) -> str:
         user, case, data["target"], duplicate_of=duplicate_of, note=data["note"]
     )
     return _("The case is now “%(state)s”.") % {"state": case.get_state_display()}
+
+
+@case_action("claim")
+def claim(request: HttpRequest, user: User, case: Case) -> str:
+    data = _clean(case_forms.ClaimForm(request.POST))
+    services.edit_claim(user, case, data["claim_text"], data["public_title"])
+    return _("Claim saved.")
+
+
+@case_action("matches")
+def already_checked(request: HttpRequest, user: User, case: Case) -> str:
+    data = _clean(case_forms.AlreadyCheckedForm(request.POST))
+    factcheck = FactCheck.objects.filter(pk=data["factcheck"]).first()
+    if factcheck is None:
+        raise ServiceError(_("This fact-check was not found."))
+    services.change_state(
+        user, case, CaseState.ALREADY_CHECKED, factcheck=factcheck, note=data["note"]
+    )
+    return _("Closed as already checked: the existing fact-check is the published answer.")
 
 
 @case_action("verdict")

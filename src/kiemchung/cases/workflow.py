@@ -1,8 +1,9 @@
 """The case workflow: which state may follow which, and what each change requires.
 
-new → verifying → in review → published, or closed as out of scope, duplicate or
-unverifiable. A reviewer may send a case back from review to verifying. Published and
-closed cases are final; a closed case may be reopened into verifying by a reviewer.
+new → verifying → in review → published, or closed as out of scope, duplicate,
+unverifiable or already checked (answered by an existing fact-check). A reviewer may
+send a case back from review to verifying. Published and closed cases are final; a
+closed case may be reopened into verifying by a reviewer.
 This table is the only place that says so: services call ``check_transition``.
 """
 
@@ -39,10 +40,14 @@ TRANSITIONS: tuple[Transition, ...] = (
             (S.OUT_OF_SCOPE, _("Close: out of scope")),
             (S.DUPLICATE, _("Close: duplicate")),
             (S.UNVERIFIABLE, _("Close: unverifiable")),
+            (S.ALREADY_CHECKED, _("Close as already checked")),
         )
     ),
     *(Transition(source, S.VERIFYING, Action.REVIEW_CASE, _("Reopen")) for source in CLOSED_STATES),
 )
+
+# Targets that need more than a click: the case page asks for them in their own form.
+NEEDS_FACTCHECK = frozenset({S.ALREADY_CHECKED})
 
 _BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
 

@@ -7,12 +7,19 @@ places and public bodies, attributions ("theo…", "cho biết"), announced deci
 the score up; questions, opinions, greetings, advertising and very short texts push it
 down. Plain Python, no Django: the learned layer that adapts it to an organisation's
 own labels lives in ``checkworthy_learned``.
+
+Capitals, emoji and decoration are not content. A sentence is scored on its normalised
+form (``normalised``): emoji and decorative symbols removed, runs of "!!!" shortened, and
+a line written mostly in capitals case-folded, so shouting does not pass for named
+places and bodies. Such a shouted line is a headline, not the statement of the fact: it
+carries the ``shouting`` signal and loses to a sentence of the story with specifics.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from kiemchung.text.content import content
@@ -299,19 +306,57 @@ SIGNALS: tuple[Signal, ...] = (
 )
 SHORT_SYLLABLES = 5
 LONG_SYLLABLES = 10
+# A line with at least this many letters, this share of them capitals, is shouted.
+SHOUTED_MIN_LETTERS = 12
+SHOUTED_SHARE = 0.6
+SHOUTING_WEIGHT = -1.0
+# Symbols that decorate a line ("★", "►", "✔") rather than say something; "°" is content.
+_KEPT_SYMBOLS = frozenset("°")
+_REPEATED_MARKS_RE = re.compile(r"([!?])[!?]+")
+_DECORATIVE_RUN_RE = re.compile(r"[*=~_#+>]{2,}")
+_SPACES_RE = re.compile(r"\s{2,}")
 # A sentence tagged as an opinion is not a claim, however many numbers it holds.
 NOT_A_CLAIM = frozenset({"opinion"})
 NOT_A_CLAIM_CAP = 0.25
 
 
+def undecorated(text: str) -> str:
+    """The text without emoji, decorative symbols and runs of marks ("!!!", "***")."""
+    text = "".join(
+        " " if unicodedata.category(char) == "So" and char not in _KEPT_SYMBOLS else char
+        for char in content(text)
+    )
+    text = _REPEATED_MARKS_RE.sub(r"\1", _DECORATIVE_RUN_RE.sub(" ", text))
+    return _SPACES_RE.sub(" ", text).strip(" \t-–|·:")
+
+
+def is_shouted(text: str) -> bool:
+    """Whether the line is written mostly in capitals (a headline, a shouted post)."""
+    letters = [char for char in text if char.isalpha()]
+    if len(letters) < SHOUTED_MIN_LETTERS:
+        return False
+    return sum(char.isupper() for char in letters) >= SHOUTED_SHARE * len(letters)
+
+
+def normalised(sentence: str) -> tuple[str, bool]:
+    """The sentence as scored (undecorated, case-folded when shouted), and whether it was
+    shouted."""
+    text = undecorated(sentence)
+    shouted = is_shouted(text)
+    return (text.lower() if shouted else text), shouted
+
+
 def score(sentence: str) -> Score:
     """Score one sentence; the reasons name the signals that fired, strongest first.
 
-    Hashtags, links, mentions and emoji are not content: the sentence is scored without
-    them. A sentence tagged as an opinion scores at most ``NOT_A_CLAIM_CAP``."""
-    sentence = content(sentence)
+    Hashtags, links, mentions, emoji, decoration and capitals are not content: the
+    sentence is scored on its normalised form. A sentence tagged as an opinion scores at
+    most ``NOT_A_CLAIM_CAP``."""
+    sentence, shouted = normalised(sentence)
     key = ascii_key(sentence)
     features = {s.code: 1.0 for s in SIGNALS if s.pattern.search(sentence if s.on_display else key)}
+    if shouted:
+        features["shouting"] = 1.0
     count = len(syllables(key))
     if count < SHORT_SYLLABLES:
         features["too_short"] = 1.0
@@ -330,6 +375,7 @@ def cap(value: float, reasons: tuple[str, ...]) -> float:
 WEIGHTS: dict[str, float] = {s.code: s.weight for s in SIGNALS} | {
     "too_short": -2.2,
     "substantial": 0.3,
+    "shouting": SHOUTING_WEIGHT,
 }
 FEATURE_CODES: tuple[str, ...] = tuple(WEIGHTS)
 

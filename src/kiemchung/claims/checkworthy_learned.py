@@ -24,7 +24,7 @@ from kiemchung.text.normalize import ascii_key
 MIN_PER_CLASS = 10
 FULL_WEIGHT_AT = 300
 MAX_WEIGHT = 0.8
-FORMAT = 1
+FORMAT = 2  # 2: the ``shouting`` signal was added to the features
 
 _VECTORIZER = HashingVectorizer(
     analyzer="char_wb", ngram_range=(2, 4), n_features=2**18, alternate_sign=False, norm="l2"

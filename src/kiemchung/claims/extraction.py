@@ -3,12 +3,13 @@
 Only the representative document and the most-shared copy are read — not every repost.
 Sentences are scored for check-worthiness (the default scorer, blended with the
 organisation's learned one when it exists); the best few become the story's claims.
-Idempotent: a claim is unique per story by its normalised text.
+Idempotent: a claim is unique per story by its identity (``claims.identity``): two
+sentences that differ only in diacritics, case, emoji or decoration are one claim, shown
+in its best wording, and extracting again reuses the claim already stored.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from kiemchung.claims import checkworthy, checkworthy_learned
+from kiemchung.claims.identity import claim_key, preference
 from kiemchung.claims.models import Claim
 from kiemchung.sources.models import Document
 from kiemchung.stories.models import Story
@@ -56,10 +58,6 @@ def score_sentence(sentence: str) -> checkworthy.Score:
     return checkworthy.Score(value=value, reasons=blended.reasons, features=blended.features)
 
 
-def claim_key(text: str) -> str:
-    return hashlib.blake2b(match_key(text).encode("utf-8"), digest_size=16).hexdigest()
-
-
 def representative_documents(story: Story) -> list[Document]:
     docs: list[Document] = []
     if story.representative_id:
@@ -94,7 +92,8 @@ def extract_for_story(story: Story) -> list[Claim]:
     for document in representative_documents(story):
         for sentence in candidate_sentences(document):
             key = claim_key(sentence)
-            if key not in scored:
+            known = scored.get(key)
+            if known is None or preference(sentence) > preference(known[0]):
                 scored[key] = (sentence, document, score_sentence(sentence))
     best = sorted(scored.items(), key=lambda item: -item[1][2].value)[:MAX_CLAIMS_PER_STORY]
     theme = themes.classify(" ".join(sentence for sentence, _, _ in scored.values()))

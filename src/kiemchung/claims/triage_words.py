@@ -74,6 +74,8 @@ PHRASES: dict[str, Promise] = {
         "correction words ('sai sự thật', 'tin giả'…)"
     ),
     "no correction words": _("no correction words"),
+    "the shipped prior finds it suspicious": _("the shipped prior finds it suspicious"),
+    "the shipped prior finds it calm": _("the shipped prior finds it calm"),
     "posted at night (0-5h)": _("posted at night (0-5h)"),
     "posted in the day": _("posted in the day"),
     "much engagement": _("much engagement"),

@@ -19,7 +19,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from kiemchung.claims.templatetags.vietnamese import verdict_label
-from kiemchung.publishing.services import public_link, published_factchecks
+from kiemchung.publishing.services import public_link, public_title, published_factchecks
 
 FEED_SIZE = 50
 
@@ -37,7 +37,7 @@ class Entry:
 def factcheck_entries(size: int) -> Iterable[Entry]:
     for item in published_factchecks()[:size]:
         yield Entry(
-            title=f"{verdict_label(item.verdict)}: {item.claim_reviewed}",
+            title=f"{verdict_label(item.verdict)}: {public_title(item)}",
             # Atom readers take the summary as HTML: our plain text is escaped for them.
             description=escape(item.summary),
             link=public_link(item) or reverse("publishing:list"),

@@ -91,6 +91,14 @@ def public_link(factcheck: FactCheck) -> str:
     return clean_url(factcheck.url) or ""
 
 
+def public_title(factcheck: FactCheck) -> str:
+    """The heading readers see: the public title staff wrote for the case, else the claim
+    reviewed (never the story's headline)."""
+    case = getattr(factcheck, "case", None) if factcheck.is_local else None
+    written = case.public_title.strip() if case is not None else ""
+    return written or factcheck.claim_reviewed
+
+
 def publisher_url() -> str:
     return settings.PUBLIC_BASE_URL + reverse("publishing:list")
 

@@ -36,6 +36,7 @@ from kiemchung.publishing.search import MAX_QUERY_CHARS, search_factchecks
 from kiemchung.publishing.services import (
     dismiss_tip,
     public_link,
+    public_title,
     published_factchecks,
 )
 from kiemchung.publishing.share import factcheck_share
@@ -79,6 +80,7 @@ def factcheck_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     context = {
         "case": case,
         "factcheck": factcheck,
+        "title": public_title(factcheck),
         "rating": NUMERIC_RATINGS.get(factcheck.verdict),
         "evidence": evidence_links(factcheck.evidence),
         "author": person_name(case.verdict_by or case.created_by),

@@ -9,7 +9,8 @@ Blocks (``TriageFeatures``, a scikit-learn transformer over ``Post`` objects):
   without diacritics ("khan cap") meets the same features as "khẩn cấp".
 - ``d:`` hand-made signals and meta (links by kind of domain, phone numbers, money,
   percentages, capitals, "!!!"/"???", emoji, hashtags, word lists of urgency, calls to
-  share, secrecy, miracle claims, hearsay and corrections, length; engagement counts as
+  share, secrecy, miracle claims, hearsay and corrections, the shipped prior's log-odds
+  (its hand-weighted cues generalise to unseen wordings), length; engagement counts as
   log1p, log ratios such as shares per like, time of day and weekday from timestamps,
   missing indicators), standardised. ``dense_raw`` gives the same signals unscaled with
   NaN for missing values, for the gradient-boosted part of the model.
@@ -36,6 +37,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from kiemchung.text.normalize import has_diacritics, keys
 from kiemchung.text.tokens import syllables
+from kiemchung.triage import prior
 from kiemchung.triage.data import VIETNAM, MetaKind, MetaValue
 from kiemchung.triage.links import (
     _URL_RE,
@@ -273,6 +275,7 @@ def signals(post: Post) -> dict[str, float]:
     out.update(_links(post))
     for name in LEXICONS:
         out[f"lex_{name}"] = math.log1p(len(lexicon_hits(post, name)))
+    out["prior"] = prior.score(prior.Post(text=text)).logit
     return out
 
 
@@ -316,9 +319,13 @@ SIGNALS: dict[str, Signal] = {
             "correction words ('sai sự thật', 'tin giả'…)",
             "no correction words",
         ),
+        Signal("prior", "the shipped prior finds it suspicious", "the shipped prior finds it calm"),
     )
 }
 SIGNAL_NAMES = list(SIGNALS)
+# The signals of models trained before ``prior`` was added: a saved model keeps reading
+# the signals it was trained on.
+FIRST_SIGNAL_NAMES = SIGNAL_NAMES[: SIGNAL_NAMES.index("lex_correction") + 1]
 
 
 # --- meta ---------------------------------------------------------------------------
@@ -513,6 +520,7 @@ class TriageFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     def fit_transform(self, posts: Sequence[Post], y: object = None) -> sp.csr_matrix:
         config = self.config or FeatureConfig()
+        self.signal_names_ = list(SIGNAL_NAMES)
         self.layout_ = MetaLayout.from_kinds(self.kinds or {})
         self.word_ = TfidfVectorizer(
             tokenizer=word_tokens,
@@ -564,18 +572,22 @@ class TriageFeatures(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
     # dense block
     def dense_names(self, trend: bool = False) -> list[str]:
-        return SIGNAL_NAMES + self.layout_.names(trend)
+        return self.trained_signals() + self.layout_.names(trend)
+
+    def trained_signals(self) -> list[str]:
+        """The signals this transformer was fitted with (older models: fewer)."""
+        names: list[str] = getattr(self, "signal_names_", FIRST_SIGNAL_NAMES)
+        return names
 
     def dense_raw(
         self, posts: Sequence[Post], trend: bool = False, nan: float = math.nan
     ) -> FloatArray:
         """Signals and meta features, unscaled; missing meta values are ``nan``."""
         rows = []
+        names = self.trained_signals()
         for post in posts:
             found = signals(post)
-            rows.append(
-                [found[name] for name in SIGNAL_NAMES] + self.layout_.row(post.meta, trend, nan)
-            )
+            rows.append([found[name] for name in names] + self.layout_.row(post.meta, trend, nan))
         width = len(self.dense_names(trend))
         return np.asarray(rows, dtype=np.float64).reshape(len(posts), width)
 

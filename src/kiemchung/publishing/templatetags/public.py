@@ -6,9 +6,15 @@ from django import template
 from django.conf import settings
 
 from kiemchung.claims.models import FactCheck
-from kiemchung.publishing.services import public_link
+from kiemchung.publishing.services import public_link, public_title
 
 register = template.Library()
+
+
+@register.filter(name="public_title")
+def public_title_filter(factcheck: FactCheck) -> str:
+    """The heading of a fact-check: the staff's public title, else the claim reviewed."""
+    return public_title(factcheck)
 
 
 @register.filter(name="public_link")
