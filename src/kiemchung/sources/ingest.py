@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from kiemchung.core.bulk import allocate_ids, db_time, insert_rows
+from kiemchung.core.bulk import allocate_ids, insert_rows, time_adapter
 from kiemchung.sources.children import die_with_parent
 from kiemchung.sources.models import Document, IngestRun, Source
 from kiemchung.sources.prepare import PreparedDoc, prepare_many
@@ -160,9 +161,10 @@ class Ingestor:
         self, docs: list[PreparedDoc], doc_ids: list[int], story_ids: list[int], now: datetime
     ) -> None:
         route = self.route or (lambda record: self.source)
-        fetched = db_time(now)
+        to_db = time_adapter()
+        fetched = to_db(now)  # also the time of an undated document
         rows = [
-            _document_row(pk, route(doc.record).pk, doc, story_id, fetched, now)
+            _document_row(pk, route(doc.record).pk, doc, story_id, fetched, to_db)
             for pk, doc, story_id in zip(doc_ids, docs, story_ids, strict=True)
         ]
         insert_rows(Document, DOCUMENT_COLUMNS, rows)
@@ -189,11 +191,11 @@ class Ingestor:
 
     def _prepared_batches(self, records: Iterator[Record]) -> Iterator[list[Prepared]]:
         batches = _chunks(records, self.batch_size)
+        prepare_batch = partial(prepare_many, index_form=self.search.index_form)
         if self.workers == 1:
-            for batch in batches:
-                yield prepare_many(batch)
+            yield from map(prepare_batch, batches)
             return
-        yield from _prepare_in_pool(batches, self.workers)
+        yield from _prepare_in_pool(prepare_batch, batches, self.workers)
 
     def _account(self, report: IngestReport, result: BatchResult) -> None:
         report.added += result.added
@@ -234,7 +236,12 @@ DOCUMENT_COLUMNS = (
 
 
 def _document_row(
-    pk: int, source_id: int, doc: PreparedDoc, story_id: int, fetched: object, now: datetime
+    pk: int,
+    source_id: int,
+    doc: PreparedDoc,
+    story_id: int,
+    fetched: object,
+    to_db: Callable[[datetime], object],
 ) -> tuple[object, ...]:
     record = doc.record
     return (
@@ -252,7 +259,7 @@ def _document_row(
         record.likes,
         record.comments,
         record.shares,
-        db_time(record.posted_at or now),
+        fetched if record.posted_at is None else to_db(record.posted_at),
         record.posted_at is None,
         fetched,
         story_id,
@@ -289,6 +296,7 @@ def _create_stories(
         if assignment.is_new:
             firsts[assignment.story_id] = (pk, doc)
     story_ids = allocate_ids(Story, len(firsts))
+    db_time = time_adapter()
     created = db_time(now)
     rows = [
         (
@@ -344,7 +352,11 @@ def _chunks(
         yield batch
 
 
-def _prepare_in_pool(batches: Iterator[list[Record]], workers: int) -> Iterator[list[Prepared]]:
+def _prepare_in_pool(
+    prepare_batch: Callable[[list[Record]], list[Prepared]],
+    batches: Iterator[list[Record]],
+    workers: int,
+) -> Iterator[list[Prepared]]:
     """Prepare batches in worker processes, keeping a bounded number in flight, in order.
 
     The workers die with this process, even when it is killed with SIGKILL.
@@ -358,7 +370,7 @@ def _prepare_in_pool(batches: Iterator[list[Record]], workers: int) -> Iterator[
     ) as pool:
         in_flight: deque[Future[list[Prepared]]] = deque()
         for batch in batches:
-            in_flight.append(pool.submit(prepare_many, batch))
+            in_flight.append(pool.submit(prepare_batch, batch))
             if len(in_flight) > workers * 2:
                 yield in_flight.popleft().result()
         while in_flight:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -50,15 +51,27 @@ class PreparedDoc:
     marks: Marks | None = None
 
 
-def prepare(record: Record) -> PreparedDoc:
+IndexForm = Callable[[str], str]
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+def prepare(record: Record, index_form: IndexForm = _unchanged) -> PreparedDoc:
     """Run the whole text stage for one record."""
-    doc, signature = _without_bands(record)
+    doc, signature = _without_bands(record, index_form)
     doc.bands = tuple(HASHER.bands(signature, BANDS, ROWS))
     return doc
 
 
-def prepare_many(records: list[Record]) -> list[PreparedDoc | Rejection]:
+def prepare_many(
+    records: list[Record], index_form: IndexForm = _unchanged
+) -> list[PreparedDoc | Rejection]:
     """Prepare a batch; a record that cannot be prepared becomes a rejection, alone.
+
+    ``index_form`` turns the match and accent-free keys into what the search index
+    is given (``SearchBackend.index_form``).
 
     The LSH bands of the whole batch are computed at once: per document they cost as
     much as its MinHash signature, almost all of it in numpy's per-call overhead.
@@ -68,7 +81,7 @@ def prepare_many(records: list[Record]) -> list[PreparedDoc | Rejection]:
     signatures: list[Signature] = []
     for record in records:
         try:
-            doc, signature = _without_bands(record)
+            doc, signature = _without_bands(record, index_form)
         except Exception as exc:  # one odd record must never lose its batch
             results.append(_rejection(record, exc))
             continue
@@ -83,7 +96,7 @@ def prepare_many(records: list[Record]) -> list[PreparedDoc | Rejection]:
     return results
 
 
-def _without_bands(record: Record) -> tuple[PreparedDoc, Signature]:
+def _without_bands(record: Record, index_form: IndexForm) -> tuple[PreparedDoc, Signature]:
     title_keys = keys(record.title) if record.title else None
     text_keys = keys(record.text)
     content_hash = _digest(text_keys.match, size=16)
@@ -96,8 +109,8 @@ def _without_bands(record: Record) -> tuple[PreparedDoc, Signature]:
         content_hash=content_hash,
         url=url,
         language=detect(record.text).code,
-        match_text=_join(title_keys.match if title_keys else "", text_keys.match),
-        ascii_text=_join(title_keys.ascii if title_keys else "", text_keys.ascii),
+        match_text=index_form(_join(title_keys.match if title_keys else "", text_keys.match)),
+        ascii_text=index_form(_join(title_keys.ascii if title_keys else "", text_keys.ascii)),
         signature=pack(signature, len(shingles)),
         bands=(),
     )
