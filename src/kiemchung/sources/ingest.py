@@ -26,7 +26,7 @@ from kiemchung.core.bulk import allocate_ids, insert_rows, time_adapter
 from kiemchung.sources.children import die_with_parent
 from kiemchung.sources.models import Document, IngestRun, Source
 from kiemchung.sources.prepare import PreparedDoc, prepare_many
-from kiemchung.sources.records import Item, Record, Rejection
+from kiemchung.sources.records import Item, Record, Rejection, Unparsed
 from kiemchung.sources.search import search_backend
 from kiemchung.stories import growth
 from kiemchung.stories.clustering import Assignment, Clusterer, open_index
@@ -103,7 +103,7 @@ class Ingestor:
         self.search = search_backend()
         self.detect = detect
 
-    def run(self, items: Iterable[Item], origin: str) -> IngestReport:
+    def run(self, items: Iterable[Item | Unparsed], origin: str) -> IngestReport:
         report = IngestReport(origin=origin)
         run = IngestRun.objects.create(source=self.source, origin=origin[:2000])
         try:
@@ -181,7 +181,9 @@ class Ingestor:
                 fresh.append(doc)
         return fresh
 
-    def _records(self, items: Iterable[Item], report: IngestReport) -> Iterator[Record]:
+    def _records(
+        self, items: Iterable[Item | Unparsed], report: IngestReport
+    ) -> Iterator[Record | Unparsed]:
         for item in items:
             report.received += 1
             if isinstance(item, Rejection):
@@ -189,7 +191,7 @@ class Ingestor:
             else:
                 yield item
 
-    def _prepared_batches(self, records: Iterator[Record]) -> Iterator[list[Prepared]]:
+    def _prepared_batches(self, records: Iterator[Record | Unparsed]) -> Iterator[list[Prepared]]:
         batches = _chunks(records, self.batch_size)
         prepare_batch = partial(prepare_many, index_form=self.search.index_form)
         if self.workers == 1:
@@ -333,14 +335,14 @@ def _lock_clustering() -> None:
 
 
 def _chunks(
-    records: Iterator[Record], size: int, max_chars: int = BATCH_MAX_CHARS
-) -> Iterator[list[Record]]:
+    records: Iterator[Record | Unparsed], size: int, max_chars: int = BATCH_MAX_CHARS
+) -> Iterator[list[Record | Unparsed]]:
     """Batches of ``size`` records, cut early when their text reaches ``max_chars``.
 
     A batch of long records (up to the record limit each) would otherwise hold hundreds
     of megabytes, several times over while batches are in flight to the workers.
     """
-    batch: list[Record] = []
+    batch: list[Record | Unparsed] = []
     chars = 0
     for record in records:
         batch.append(record)
@@ -353,8 +355,8 @@ def _chunks(
 
 
 def _prepare_in_pool(
-    prepare_batch: Callable[[list[Record]], list[Prepared]],
-    batches: Iterator[list[Record]],
+    prepare_batch: Callable[[list[Record | Unparsed]], list[Prepared]],
+    batches: Iterator[list[Record | Unparsed]],
     workers: int,
 ) -> Iterator[list[Prepared]]:
     """Prepare batches in worker processes, keeping a bounded number in flight, in order.

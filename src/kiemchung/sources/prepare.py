@@ -17,7 +17,7 @@ from datetime import datetime
 import numpy as np
 
 from kiemchung.sources.canonical import InvalidURL, canonical_url
-from kiemchung.sources.records import Record, Rejection
+from kiemchung.sources.records import Record, Rejection, Unparsed
 from kiemchung.stories.similarity import pack, unpack
 from kiemchung.text.langid import detect
 from kiemchung.text.marks import Marks
@@ -66,9 +66,12 @@ def prepare(record: Record, index_form: IndexForm = _unchanged) -> PreparedDoc:
 
 
 def prepare_many(
-    records: list[Record], index_form: IndexForm = _unchanged
+    records: list[Record | Unparsed], index_form: IndexForm = _unchanged
 ) -> list[PreparedDoc | Rejection]:
     """Prepare a batch; a record that cannot be prepared becomes a rejection, alone.
+
+    Undecoded records are decoded and checked first: a bad one is rejected as its reader
+    would have rejected it.
 
     ``index_form`` turns the match and accent-free keys into what the search index
     is given (``SearchBackend.index_form``).
@@ -79,7 +82,11 @@ def prepare_many(
     results: list[PreparedDoc | Rejection] = []
     docs: list[PreparedDoc] = []
     signatures: list[Signature] = []
-    for record in records:
+    for item in records:
+        record = item.parse() if isinstance(item, Unparsed) else item
+        if isinstance(record, Rejection):
+            results.append(record)
+            continue
         try:
             doc, signature = _without_bands(record, index_form)
         except Exception as exc:  # one odd record must never lose its batch
