@@ -139,6 +139,7 @@ class Ingestor:
         if not fresh:
             return result
         now = timezone.now()
+        self.index.prefetch([doc.bands for doc in fresh])
         assignments = [self.clusterer.assign(doc) for doc in fresh]
         doc_ids = allocate_ids(Document, len(fresh))
         deltas = _deltas(fresh, assignments, now)
