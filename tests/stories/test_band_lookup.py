@@ -33,7 +33,7 @@ def one_by_one(band_map: BandMap, band_lists: list[list[int]]) -> list[set[int]]
 
 def test_a_batch_lookup_finds_the_same_stories_as_one_lookup_a_document() -> None:
     band_map, bands = filled_map(40)
-    queries = [*bands, [1, 2, 3], bands[1][:1] + [5], []]
+    queries = [*bands, [1, 2, 3], [*bands[1][:1], 5], []]
     assert band_map.stories_for_many(queries) == one_by_one(band_map, queries)
     assert band_map.stories_for_many(queries)[5] >= {3, 5}
 
