@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import partial
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -194,11 +193,10 @@ class Ingestor:
 
     def _prepared_batches(self, records: Iterator[Record | Unparsed]) -> Iterator[list[Prepared]]:
         batches = _chunks(records, self.batch_size)
-        prepare_batch = partial(prepare_many, index_form=self.search.index_form)
         if self.workers == 1:
-            yield from map(prepare_batch, batches)
+            yield from map(prepare_many, batches)
             return
-        yield from _prepare_in_pool(prepare_batch, batches, self.workers)
+        yield from _prepare_in_pool(batches, self.workers)
 
     def _account(self, report: IngestReport, result: BatchResult) -> None:
         report.added += result.added
@@ -356,9 +354,7 @@ def _chunks(
 
 
 def _prepare_in_pool(
-    prepare_batch: Callable[[list[Record | Unparsed]], list[Prepared]],
-    batches: Iterator[list[Record | Unparsed]],
-    workers: int,
+    batches: Iterator[list[Record | Unparsed]], workers: int
 ) -> Iterator[list[Prepared]]:
     """Prepare batches in worker processes, keeping a bounded number in flight, in order.
 
@@ -373,7 +369,7 @@ def _prepare_in_pool(
     ) as pool:
         in_flight: deque[Future[list[Prepared]]] = deque()
         for batch in batches:
-            in_flight.append(pool.submit(prepare_batch, batch))
+            in_flight.append(pool.submit(prepare_many, batch))
             if len(in_flight) > workers * 2:
                 yield in_flight.popleft().result()
         while in_flight:

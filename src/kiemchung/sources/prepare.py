@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -51,30 +50,18 @@ class PreparedDoc:
     marks: Marks | None = None
 
 
-IndexForm = Callable[[str], str]
-
-
-def _unchanged(text: str) -> str:
-    return text
-
-
-def prepare(record: Record, index_form: IndexForm = _unchanged) -> PreparedDoc:
+def prepare(record: Record) -> PreparedDoc:
     """Run the whole text stage for one record."""
-    doc, signature = _without_bands(record, index_form)
+    doc, signature = _without_bands(record)
     doc.bands = tuple(HASHER.bands(signature, BANDS, ROWS))
     return doc
 
 
-def prepare_many(
-    records: list[Record | Unparsed], index_form: IndexForm = _unchanged
-) -> list[PreparedDoc | Rejection]:
+def prepare_many(records: list[Record | Unparsed]) -> list[PreparedDoc | Rejection]:
     """Prepare a batch; a record that cannot be prepared becomes a rejection, alone.
 
     Undecoded records are decoded and checked first: a bad one is rejected as its reader
     would have rejected it.
-
-    ``index_form`` turns the match and accent-free keys into what the search index
-    is given (``SearchBackend.index_form``).
 
     The LSH bands of the whole batch are computed at once: per document they cost as
     much as its MinHash signature, almost all of it in numpy's per-call overhead.
@@ -88,7 +75,7 @@ def prepare_many(
             results.append(record)
             continue
         try:
-            doc, signature = _without_bands(record, index_form)
+            doc, signature = _without_bands(record)
         except Exception as exc:  # one odd record must never lose its batch
             results.append(_rejection(record, exc))
             continue
@@ -103,7 +90,7 @@ def prepare_many(
     return results
 
 
-def _without_bands(record: Record, index_form: IndexForm) -> tuple[PreparedDoc, Signature]:
+def _without_bands(record: Record) -> tuple[PreparedDoc, Signature]:
     title_keys = keys(record.title) if record.title else None
     text_keys = keys(record.text)
     content_hash = _digest(text_keys.match, size=16)
@@ -116,8 +103,8 @@ def _without_bands(record: Record, index_form: IndexForm) -> tuple[PreparedDoc, 
         content_hash=content_hash,
         url=url,
         language=detect(record.text).code,
-        match_text=index_form(_join(title_keys.match if title_keys else "", text_keys.match)),
-        ascii_text=index_form(_join(title_keys.ascii if title_keys else "", text_keys.ascii)),
+        match_text=_join(title_keys.match if title_keys else "", text_keys.match),
+        ascii_text=_join(title_keys.ascii if title_keys else "", text_keys.ascii),
         signature=pack(signature, len(shingles)),
         bands=(),
     )

@@ -4,11 +4,6 @@ Each document is indexed twice: by its match key (diacritics kept, tone marks
 canonical) and by its accent-free key. A query typed with diacritics searches the first,
 so "hòa" does not find "hoa"; a query typed without them searches the second and finds
 both. One backend per database vendor, chosen through ``BACKENDS``.
-
-The text stage gives each document's keys the backend's ``index_form`` (in the worker
-processes, off the ingest's main process). SQLite's index keeps no positions and no
-counts (``detail=column``), so it is given each word once: the same terms are found,
-for about half the indexing work.
 """
 
 from __future__ import annotations
@@ -29,8 +24,6 @@ Row = tuple[int, str, str]  # document id, match text, accent-free text
 
 
 class SearchBackend(Protocol):
-    def index_form(self, text: str) -> str: ...
-
     def create(self, schema_editor: BaseDatabaseSchemaEditor) -> None: ...
 
     def add(self, rows: Sequence[Row]) -> None: ...
@@ -46,22 +39,7 @@ def query_terms(query: str) -> tuple[str, list[str]]:
     return "ascii", syllables(normalised.ascii)
 
 
-def distinct_words(text: str) -> str:
-    """Each whitespace-separated word of ``text`` once, in order of first use.
-
-    FTS5's tokenizer cuts tokens inside words but never joins two across whitespace,
-    so the index gets exactly the tokens of the whole text.
-    """
-    return " ".join(dict.fromkeys(text.split()))
-
-
-def whole_text(text: str) -> str:
-    return text
-
-
 class SqliteSearch:
-    index_form = staticmethod(distinct_words)
-
     def create(self, schema_editor: BaseDatabaseSchemaEditor) -> None:
         schema_editor.execute(
             f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
@@ -91,8 +69,6 @@ def _word_parts(terms: list[str]) -> list[str]:
 
 
 class PostgresSearch:
-    index_form = staticmethod(whole_text)  # ts_rank counts a word's occurrences
-
     def create(self, schema_editor: BaseDatabaseSchemaEditor) -> None:
         schema_editor.execute(
             f"CREATE TABLE IF NOT EXISTS {TABLE} ("
