@@ -8,10 +8,6 @@ from kiemchung.matching.embedders import Embedder, get_embedder
 from kiemchung.matching.index import ClaimIndex
 from kiemchung.text.normalize import ascii_key
 
-# The module's embedded index is built once: make test (--dist loadgroup) runs these
-# tests on one xdist worker.
-pytestmark = pytest.mark.xdist_group("matching-index")
-
 FACT_CHECKS = [
     (101, "Uống nước lá ổi mỗi ngày giúp chữa khỏi bệnh tiểu đường."),
     (102, "Sở Giáo dục TP.HCM cho học sinh nghỉ học ngày 14/10 để tránh bão."),

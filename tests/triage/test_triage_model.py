@@ -13,10 +13,6 @@ from kiemchung.triage import devdata
 from kiemchung.triage.data import Dataset, from_records, text_group
 from kiemchung.triage.model import ModelConfig, TriageModel, evaluate, fold_indices, train
 
-# The module's trained fixture is built once: make test (--dist loadgroup) runs these
-# tests on one xdist worker.
-pytestmark = pytest.mark.xdist_group("triage-model")
-
 FAST = ModelConfig(c_grid=(1.0, 4.0), inner_folds=3, n_jobs=1)
 META = ["timestamp_post", "num_like_post", "num_comment_post", "num_share_post"]
 
