@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 CHROMIUM := /usr/bin/chromium
+# The suite runs in parallel (pytest-xdist), one worker a core; TEST_WORKERS=0 runs it in
+# one process.
+TEST_WORKERS ?= auto
 
 .PHONY: install run serve test lint typecheck pytest browser-deps report-deps bench clean-data messages
 
@@ -39,7 +42,7 @@ typecheck: install
 	$(BIN)/mypy
 
 pytest: install browser-deps report-deps
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 ## The browser tests drive Debian's Chromium (never a browser Playwright downloads).
 browser-deps:

@@ -81,7 +81,7 @@ def measure(input_path: Path, limit: int | None, workers: int) -> dict[str, Any]
     started = time.perf_counter()
     with _open(input_path) as raw:
         counted = _CountingReader(raw)
-        items = READERS["jsonl"].read(counted, ReadOptions(origin=str(input_path)))  # type: ignore[arg-type]
+        items = READERS["jsonl"].read_for_ingest(counted, ReadOptions(origin=str(input_path)))  # type: ignore[arg-type]
         if limit:
             items = islice(items, limit)
         report = Ingestor(source, workers=workers, detect=True).run(items, str(input_path))

@@ -8,8 +8,9 @@ transaction on SQLite, an advisory lock on PostgreSQL), so ids cannot race.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any
 
 from django.db import connection
@@ -54,9 +55,22 @@ def db_time(value: datetime) -> Any:
     On SQLite this is Django's own text form (naive UTC, ``isoformat(" ")``), computed
     without the per-call settings lookups of ``adapt_datetimefield_value``.
     """
-    if connection.vendor == "sqlite" and value.tzinfo is not None:
-        return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
-    return connection.ops.adapt_datetimefield_value(value)
+    return time_adapter()(value)
+
+
+def time_adapter() -> Callable[[datetime], Any]:
+    """``db_time`` for the current database, looked up once: a batch converts thousands
+    of times, and asking the connection its vendor costs more than the conversion."""
+    if connection.vendor == "sqlite":
+        return partial(_sqlite_time, connection.ops.adapt_datetimefield_value)
+    adapt: Callable[[datetime], Any] = connection.ops.adapt_datetimefield_value
+    return adapt
+
+
+def _sqlite_time(fallback: Callable[[datetime], Any], value: datetime) -> Any:
+    if value.tzinfo is None:
+        return fallback(value)
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
 
 
 def least_greatest() -> tuple[str, str]:

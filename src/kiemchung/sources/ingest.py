@@ -21,11 +21,11 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from kiemchung.core.bulk import allocate_ids, db_time, insert_rows
+from kiemchung.core.bulk import allocate_ids, insert_rows, time_adapter
 from kiemchung.sources.children import die_with_parent
 from kiemchung.sources.models import Document, IngestRun, Source
 from kiemchung.sources.prepare import PreparedDoc, prepare_many
-from kiemchung.sources.records import Item, Record, Rejection
+from kiemchung.sources.records import Item, Record, Rejection, Unparsed
 from kiemchung.sources.search import search_backend
 from kiemchung.stories import growth
 from kiemchung.stories.clustering import Assignment, Clusterer, open_index
@@ -102,7 +102,7 @@ class Ingestor:
         self.search = search_backend()
         self.detect = detect
 
-    def run(self, items: Iterable[Item], origin: str) -> IngestReport:
+    def run(self, items: Iterable[Item | Unparsed], origin: str) -> IngestReport:
         report = IngestReport(origin=origin)
         run = IngestRun.objects.create(source=self.source, origin=origin[:2000])
         try:
@@ -138,6 +138,7 @@ class Ingestor:
         if not fresh:
             return result
         now = timezone.now()
+        self.index.prefetch([doc.bands for doc in fresh])
         assignments = [self.clusterer.assign(doc) for doc in fresh]
         doc_ids = allocate_ids(Document, len(fresh))
         deltas = _deltas(fresh, assignments, now)
@@ -160,9 +161,10 @@ class Ingestor:
         self, docs: list[PreparedDoc], doc_ids: list[int], story_ids: list[int], now: datetime
     ) -> None:
         route = self.route or (lambda record: self.source)
-        fetched = db_time(now)
+        to_db = time_adapter()
+        fetched = to_db(now)  # also the time of an undated document
         rows = [
-            _document_row(pk, route(doc.record).pk, doc, story_id, fetched, now)
+            _document_row(pk, route(doc.record).pk, doc, story_id, fetched, to_db)
             for pk, doc, story_id in zip(doc_ids, docs, story_ids, strict=True)
         ]
         insert_rows(Document, DOCUMENT_COLUMNS, rows)
@@ -179,7 +181,9 @@ class Ingestor:
                 fresh.append(doc)
         return fresh
 
-    def _records(self, items: Iterable[Item], report: IngestReport) -> Iterator[Record]:
+    def _records(
+        self, items: Iterable[Item | Unparsed], report: IngestReport
+    ) -> Iterator[Record | Unparsed]:
         for item in items:
             report.received += 1
             if isinstance(item, Rejection):
@@ -187,11 +191,10 @@ class Ingestor:
             else:
                 yield item
 
-    def _prepared_batches(self, records: Iterator[Record]) -> Iterator[list[Prepared]]:
+    def _prepared_batches(self, records: Iterator[Record | Unparsed]) -> Iterator[list[Prepared]]:
         batches = _chunks(records, self.batch_size)
         if self.workers == 1:
-            for batch in batches:
-                yield prepare_many(batch)
+            yield from map(prepare_many, batches)
             return
         yield from _prepare_in_pool(batches, self.workers)
 
@@ -234,7 +237,12 @@ DOCUMENT_COLUMNS = (
 
 
 def _document_row(
-    pk: int, source_id: int, doc: PreparedDoc, story_id: int, fetched: object, now: datetime
+    pk: int,
+    source_id: int,
+    doc: PreparedDoc,
+    story_id: int,
+    fetched: object,
+    to_db: Callable[[datetime], object],
 ) -> tuple[object, ...]:
     record = doc.record
     return (
@@ -252,7 +260,7 @@ def _document_row(
         record.likes,
         record.comments,
         record.shares,
-        db_time(record.posted_at or now),
+        fetched if record.posted_at is None else to_db(record.posted_at),
         record.posted_at is None,
         fetched,
         story_id,
@@ -289,6 +297,7 @@ def _create_stories(
         if assignment.is_new:
             firsts[assignment.story_id] = (pk, doc)
     story_ids = allocate_ids(Story, len(firsts))
+    db_time = time_adapter()
     created = db_time(now)
     rows = [
         (
@@ -325,14 +334,14 @@ def _lock_clustering() -> None:
 
 
 def _chunks(
-    records: Iterator[Record], size: int, max_chars: int = BATCH_MAX_CHARS
-) -> Iterator[list[Record]]:
+    records: Iterator[Record | Unparsed], size: int, max_chars: int = BATCH_MAX_CHARS
+) -> Iterator[list[Record | Unparsed]]:
     """Batches of ``size`` records, cut early when their text reaches ``max_chars``.
 
     A batch of long records (up to the record limit each) would otherwise hold hundreds
     of megabytes, several times over while batches are in flight to the workers.
     """
-    batch: list[Record] = []
+    batch: list[Record | Unparsed] = []
     chars = 0
     for record in records:
         batch.append(record)
@@ -344,7 +353,9 @@ def _chunks(
         yield batch
 
 
-def _prepare_in_pool(batches: Iterator[list[Record]], workers: int) -> Iterator[list[Prepared]]:
+def _prepare_in_pool(
+    batches: Iterator[list[Record | Unparsed]], workers: int
+) -> Iterator[list[Prepared]]:
     """Prepare batches in worker processes, keeping a bounded number in flight, in order.
 
     The workers die with this process, even when it is killed with SIGKILL.

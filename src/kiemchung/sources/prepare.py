@@ -16,7 +16,7 @@ from datetime import datetime
 import numpy as np
 
 from kiemchung.sources.canonical import InvalidURL, canonical_url
-from kiemchung.sources.records import Record, Rejection
+from kiemchung.sources.records import Record, Rejection, Unparsed
 from kiemchung.stories.similarity import pack, unpack
 from kiemchung.text.langid import detect
 from kiemchung.text.marks import Marks
@@ -57,8 +57,11 @@ def prepare(record: Record) -> PreparedDoc:
     return doc
 
 
-def prepare_many(records: list[Record]) -> list[PreparedDoc | Rejection]:
+def prepare_many(records: list[Record | Unparsed]) -> list[PreparedDoc | Rejection]:
     """Prepare a batch; a record that cannot be prepared becomes a rejection, alone.
+
+    Undecoded records are decoded and checked first: a bad one is rejected as its reader
+    would have rejected it.
 
     The LSH bands of the whole batch are computed at once: per document they cost as
     much as its MinHash signature, almost all of it in numpy's per-call overhead.
@@ -66,7 +69,11 @@ def prepare_many(records: list[Record]) -> list[PreparedDoc | Rejection]:
     results: list[PreparedDoc | Rejection] = []
     docs: list[PreparedDoc] = []
     signatures: list[Signature] = []
-    for record in records:
+    for item in records:
+        record = item.parse() if isinstance(item, Unparsed) else item
+        if isinstance(record, Rejection):
+            results.append(record)
+            continue
         try:
             doc, signature = _without_bands(record)
         except Exception as exc:  # one odd record must never lose its batch

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import orjson
 from django.conf import settings
 
 from kiemchung.core.pseudonym import pseudonym
@@ -67,6 +68,33 @@ class Rejection:
 
 
 Item = Record | Rejection
+
+
+@dataclass(frozen=True, slots=True)
+class Unparsed:
+    """A record still in its input's text: a line of a JSON-lines export.
+
+    A reader may leave its records undecoded for the ingest (``Reader.read_for_ingest``):
+    the text-stage workers decode and check them, off the main process, with exactly
+    the checks the reader would have made.
+    """
+
+    line: int
+    text: str
+
+    def parse(self) -> Item:
+        return record_from_json(self.text, self.line)
+
+
+def record_from_json(text: str, line: int) -> Item:
+    """One line of a JSON-lines export, decoded and checked."""
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        return Rejection(line, f"not valid JSON ({exc.msg} at column {exc.colno})")
+    if not isinstance(data, dict):
+        return Rejection(line, f"expected a JSON object, got {type(data).__name__}")
+    return record_from_mapping(data, line)
 
 
 class InvalidField(ValueError):

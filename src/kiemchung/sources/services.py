@@ -29,7 +29,7 @@ from kiemchung.sources.readers import (
     reader_for_path,
 )
 from kiemchung.sources.readers.decoding import buffer
-from kiemchung.sources.records import Item, Record, Rejection, record_from_mapping
+from kiemchung.sources.records import Item, Record, Rejection, Unparsed, record_from_mapping
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +71,7 @@ def ingest_path(path: Path, source_name: str | None = None, workers: int = 1) ->
         reader = reader_for_path(str(path)) or _sniff_reader(stream)
         source = source_for(source_name or path.name, READER_KIND[reader.name], str(path))
         options = read_options(str(path))
-        items = _checked(reader.read(stream, options))
+        items = _checked(reader.read_for_ingest(stream, options))
         return Ingestor(source, workers=workers).run(items, str(path))
 
 
@@ -154,7 +154,7 @@ def _record_failure(source: Source, message: str) -> None:
 
 def _ingest_fetched(source: Source, reader: Reader, fetched: Fetched) -> IngestReport:
     options = read_options(fetched.url, fetched.content_type, fetched.charset)
-    items = _checked(reader.read(io.BytesIO(fetched.data), options))
+    items = _checked(reader.read_for_ingest(io.BytesIO(fetched.data), options))
     return Ingestor(source).run(items, fetched.url)
 
 
@@ -216,7 +216,7 @@ def add_manual_document(source_name: str, record: Record) -> IngestReport:
     return Ingestor(source).run([record], "manual")
 
 
-def _checked(items: Iterator[Item]) -> Iterator[Item]:
+def _checked(items: Iterator[Item | Unparsed]) -> Iterator[Item | Unparsed]:
     """Turn a reader's refusal of the whole input into InputRefused."""
     try:
         yield from items

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from django.db import connection
 
-from kiemchung.core.bulk import db_time, least_greatest
+from kiemchung.core.bulk import least_greatest, time_adapter
 from kiemchung.stories.models import Story, StoryBucket
 
 
@@ -42,6 +42,7 @@ def apply_to_existing(deltas: dict[int, StoryDelta]) -> None:
         return
     least, greatest = least_greatest()
     table = Story._meta.db_table
+    db_time = time_adapter()
     rows = [
         (d.count, db_time(d.first), db_time(d.last), sid)
         for sid, d in deltas.items()
@@ -63,6 +64,7 @@ def apply_to_existing(deltas: dict[int, StoryDelta]) -> None:
 
 def add_buckets(deltas: dict[int, StoryDelta]) -> None:
     """Add the batch's documents to the stories' hourly buckets (one upsert per bucket)."""
+    db_time = time_adapter()
     rows = [(sid, db_time(hour), n) for sid, d in deltas.items() for hour, n in d.hours.items()]
     if not rows:
         return

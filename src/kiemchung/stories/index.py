@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -44,6 +44,8 @@ class BandStore(Protocol):
     """Where the band → story map and the story signatures live."""
 
     def stories_for(self, bands: Iterable[int]) -> set[int]: ...
+
+    def stories_for_many(self, band_lists: Sequence[Sequence[int]]) -> list[set[int]]: ...
 
     def signatures_for(self, story_ids: Iterable[int]) -> dict[int, list[bytes]]: ...
 
@@ -80,6 +82,9 @@ class MemoryBandStore:
         found: set[int] = set()
         self.bands.stories_for(as_sequence(bands), found)
         return found
+
+    def stories_for_many(self, band_lists: Sequence[Sequence[int]]) -> list[set[int]]:
+        return self.bands.stories_for_many(band_lists)
 
     def signatures_for(self, story_ids: Iterable[int]) -> dict[int, list[bytes]]:
         return {sid: self.signatures[sid] for sid in story_ids if sid in self.signatures}
@@ -153,6 +158,8 @@ class StoryIndex:
     pending: list[IndexEntry] = field(default_factory=list)
     pending_bands: BandMap = field(default_factory=BandMap)
     pending_signatures: dict[int, list[bytes]] = field(default_factory=dict)
+    # The stored stories of the batch's documents, looked up at once (``prefetch``).
+    prefetched: dict[tuple[int, ...], set[int]] = field(default_factory=dict)
 
     def refresh(self) -> int:
         """Add documents committed since the index last saw the database.
@@ -168,9 +175,17 @@ class StoryIndex:
             self.store.apply(missing)
         return len(missing)
 
+    def prefetch(self, band_lists: Sequence[tuple[int, ...]]) -> None:
+        """Look up the stored stories of a batch's documents in one go, before clustering
+        it: the store does not change until the batch commits."""
+        found = self.store.stories_for_many(band_lists)
+        self.prefetched = dict(zip(band_lists, found, strict=True))
+
     def candidates(self, bands: Iterable[int]) -> dict[int, list[bytes]]:
         band_list = as_sequence(bands)
-        story_ids = self.store.stories_for(band_list)
+        story_ids = self.prefetched.pop(tuple(band_list), None)
+        if story_ids is None:
+            story_ids = self.store.stories_for(band_list)
         self.pending_bands.stories_for(band_list, story_ids)
         stored = self.store.signatures_for(story_ids)
         found: dict[int, list[bytes]] = {}
@@ -209,6 +224,7 @@ class StoryIndex:
         self.pending = []
         self.pending_bands = BandMap()
         self.pending_signatures = {}
+        self.prefetched = {}
 
     def save(self) -> None:
         self.store.save()

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 import redis
@@ -30,6 +31,21 @@ class RedisBandStore:
         found: set[int] = set()
         for members in pipe.execute():
             found.update(int(member) for member in members)
+        return found
+
+    def stories_for_many(self, band_lists: Sequence[Sequence[int]]) -> list[set[int]]:
+        """Several documents' stories in one round trip."""
+        pipe = self.client.pipeline(transaction=False)
+        for bands in band_lists:
+            for band in bands:
+                pipe.smembers(self._band(band))
+        replies = iter(pipe.execute())
+        found: list[set[int]] = []
+        for bands in band_lists:
+            stories: set[int] = set()
+            for members in islice(replies, len(bands)):
+                stories.update(int(member) for member in members)
+            found.append(stories)
         return found
 
     def signatures_for(self, story_ids: Iterable[int]) -> dict[int, list[bytes]]:

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import BinaryIO
 
-from kiemchung.sources.records import Item
+from kiemchung.sources.records import Item, Unparsed
 
 ReaderFunc = Callable[[BinaryIO, "ReadOptions"], Iterator[Item]]
+UndecodedFunc = Callable[[BinaryIO, "ReadOptions"], Iterator[Item | Unparsed]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,18 +35,27 @@ class Reader:
     read: ReaderFunc
     extensions: tuple[str, ...]
     content_types: tuple[str, ...]
+    # The same items with records left undecoded, when the format allows it.
+    undecoded: UndecodedFunc | None = None
+
+    def read_for_ingest(self, stream: BinaryIO, options: ReadOptions) -> Iterator[Item | Unparsed]:
+        """What the ingest reads: records the text-stage workers can decode stay undecoded."""
+        return (self.undecoded or self.read)(stream, options)
 
 
 READERS: dict[str, Reader] = {}
 
 
 def register(
-    name: str, extensions: tuple[str, ...] = (), content_types: tuple[str, ...] = ()
+    name: str,
+    extensions: tuple[str, ...] = (),
+    content_types: tuple[str, ...] = (),
+    undecoded: UndecodedFunc | None = None,
 ) -> Callable[[ReaderFunc], ReaderFunc]:
     """Register a reader under ``name`` for file extensions and content types."""
 
     def decorate(func: ReaderFunc) -> ReaderFunc:
-        READERS[name] = Reader(name, func, extensions, content_types)
+        READERS[name] = Reader(name, func, extensions, content_types, undecoded)
         return func
 
     return decorate
