@@ -88,10 +88,10 @@ def desk(transactional_db: None) -> Desk:
     """A province with its communes; a commune verifier and a provincial reviewer."""
     tree = make_unit_tree()
     verifier = make_user(
-        Role.VERIFIER, tree.commune, "kcv.lan", first_name="Nguyễn Thị", last_name="Lan"
+        Role.VERIFIER, tree.commune, "kcv.lan", first_name="Lan", last_name="Nguyễn Thị"
     )
     reviewer = make_user(
-        Role.REVIEWER, tree.province, "duyet.minh", first_name="Trần Văn", last_name="Minh"
+        Role.REVIEWER, tree.province, "duyet.minh", first_name="Minh", last_name="Trần Văn"
     )
     return Desk(tree=tree, verifier=verifier, reviewer=reviewer)
 
@@ -383,7 +383,7 @@ def head(desk: Desk) -> User:
     PartnerAgency.objects.create(name="Công an tỉnh Hòa Lâm", unit=desk.tree.province)
     receive_tip(TIP_TEXT, "https://social.example/posts/9", "0912 345 678")
     return make_user(
-        Role.HEAD, desk.tree.province, "truong.ban", first_name="Lê Hoàng", last_name="Nam"
+        Role.HEAD, desk.tree.province, "truong.ban", first_name="Nam", last_name="Lê Hoàng"
     )
 
 
