@@ -8,7 +8,7 @@ restatement may change:
 
 - function syllables and auxiliaries (``lexicon.is_stop``), and diacritics (words are
   compared accent-free);
-- quantities (the number and date guards judge them);
+- quantities and place names (the number, date and place guards judge them);
 - synonyms from ``SYNONYMS`` (one small list, written for this project);
 - reporting frames and attributions: "theo …", "cho biết", "có thông tin", "nghe
   nói" (``REPORTING``);
@@ -26,6 +26,7 @@ suggestion; the score is not lowered, so a restatement is still found.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -103,6 +104,7 @@ _ATTRIBUTION_RE = re.compile(
     r"(?: rang)?,\s*"
 )
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+_CLAUSE_RE = re.compile(r"\s*[,;:]\s+")
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -125,11 +127,11 @@ def _synonym_ids(plain: str) -> str:
     return plain
 
 
-def _content(plain_words: list[str]) -> set[str]:
+def _content(plain_words: Sequence[str], loose: frozenset[str]) -> set[str]:
     return {
         w
         for w in plain_words
-        if not w[:1].isdigit()
+        if (w in loose if w[:1].isdigit() else True)
         and w not in _AUXILIARIES
         and w not in REPORTING
         and w not in _NUMBER_WORDS
@@ -138,16 +140,35 @@ def _content(plain_words: list[str]) -> set[str]:
     }
 
 
+def _loose_numbers(text: Prepared) -> frozenset[str]:
+    """Number tokens that are no quantity ("kỳ họp thứ 8"): the quantity guards judge
+    the others."""
+    lexical = {q.lexical for q in text.quantities}
+    return frozenset(t for t in text.tokens if t[:1].isdigit() and t not in lexical)
+
+
 @lru_cache(maxsize=4096)
-def _sentence_tokens(sentence: str) -> tuple[str, ...]:
-    """Accent-free, abbreviation-expanded tokens of a sentence, synonyms as group tokens."""
-    key = _ATTRIBUTION_RE.sub(" ", ascii_key(match_key(sentence)).strip(" .!?"))
-    plain = [ascii_key(t) for t in expand(syllables(key))]
-    return tuple(_synonym_ids(" ".join(plain)).split())
+def _clause_tokens(sentence: str, strip: bool) -> tuple[tuple[str, ...], ...]:
+    """Accent-free, abbreviation-expanded tokens of each clause of a sentence, synonyms
+    as group tokens; without a leading or trailing attribution when ``strip``."""
+    key = ascii_key(match_key(sentence)).strip(" .!?")
+    if strip:
+        key = _ATTRIBUTION_RE.sub(", ", key)
+    clauses = []
+    for clause in _CLAUSE_RE.split(key):
+        plain = [ascii_key(t) for t in expand(syllables(clause))]
+        if plain:
+            clauses.append(tuple(_synonym_ids(" ".join(plain)).split()))
+    return tuple(clauses)
 
 
 def _vocabulary(text: Prepared) -> set[str]:
-    words = {t for sentence in _sentences(text) for t in _sentence_tokens(sentence)}
+    words = {
+        t
+        for sentence in _sentences(text)
+        for clause in _clause_tokens(sentence, False)
+        for t in clause
+    }
     return words | set(_synonym_ids(" ".join(text.plain)).split())
 
 
@@ -155,27 +176,46 @@ def _sentences(text: Prepared) -> list[str]:
     return [s for s in _SENTENCE_RE.split(text.text) if s.strip()]
 
 
-def _novel(text: Prepared, other_vocabulary: set[str]) -> list[str]:
-    """Content words of ``text`` missing from the other, in sentences it repeats."""
+def _attributed(text: Prepared) -> bool:
+    return any(
+        _ATTRIBUTION_RE.search(ascii_key(match_key(s)).strip(" .!?")) for s in _sentences(text)
+    )
+
+
+def _novel(text: Prepared, other: Prepared) -> list[str]:
+    """Content words of ``text`` missing from the other.
+
+    When ``text`` is the longer of the two, a clause of it sharing no content word
+    with the other is a detail the other left out, not a change; in the shorter text
+    such a clause is an addition. An attribution counts only when both texts have one.
+    """
+    longer = text.content_syllables > other.content_syllables
+    places = {w for place in text.places | other.places for w in place.split()}
+    vocabulary = _vocabulary(other) | places
+    loose = _loose_numbers(text)
+    strip = not _attributed(other)
     words: list[str] = []
     for sentence in _sentences(text):
-        tokens = _sentence_tokens(sentence)
-        content = _content(tokens)
-        if not content:
-            continue
-        missing = [t for t in dict.fromkeys(tokens) if t in content and t not in other_vocabulary]
-        if len(missing) < len(content):  # the sentence shares something with the other
-            words.extend(missing)
+        for tokens in _clause_tokens(sentence, strip):
+            content = _content(tokens, loose)
+            missing = [t for t in dict.fromkeys(tokens) if t in content and t not in vocabulary]
+            shares = len(missing) < len(content) or any(
+                t[:1].isdigit() and t in vocabulary for t in tokens
+            )
+            if content and (shares or not longer):
+                words.extend(missing)
     return words
 
 
 def _spelled(text: Prepared, plain_words: list[str]) -> tuple[str, ...]:
-    """The written spelling (lower case) of accent-free words, in text order."""
+    """The written spelling (lower case) of accent-free words, in text order; a synonym
+    group's token stands for the first phrase of its group."""
     wanted = set(plain_words)
     spelled = [
         w.lower() for w in _WORD_RE.findall(text.text) if ascii_key(w).lower() in wanted
     ]
-    return tuple(dict.fromkeys(spelled))
+    groups = [SYNONYMS[int(w[3:])][0] for w in plain_words if re.fullmatch(r"syn\d+", w)]
+    return tuple(dict.fromkeys([*spelled, *groups]))
 
 
 def _names(text: Prepared) -> list[str]:
@@ -211,6 +251,7 @@ def _antonym(first: set[str], second: set[str], accented: bool) -> tuple[str, st
 
 def _phrases(text: Prepared, accented: bool) -> set[str]:
     words = f" {' '.join(text.tokens if accented else text.plain)} "
+    words = words.replace(" không ít ", " nhiều ").replace(" khong it ", " nhieu ")
     found = set()
     for pair in ANTONYMS:
         for phrase in pair:
@@ -223,8 +264,8 @@ def _phrases(text: Prepared, accented: bool) -> set[str]:
 def difference(first: Prepared, second: Prepared) -> Difference:
     """The unexplained words of each side (see the module docstring)."""
     accented = first.accented and second.accented
-    novel_first = _novel(first, _vocabulary(second))
-    novel_second = _novel(second, _vocabulary(first))
+    novel_first = _novel(first, second)
+    novel_second = _novel(second, first)
     return Difference(
         first=_spelled(first, novel_first),
         second=_spelled(second, novel_second),

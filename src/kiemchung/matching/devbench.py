@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-import numpy as np
 from scipy.stats import spearmanr
 
 from kiemchung.matching.devpairs import DevPair, graded_pairs, make_pairs, source_sentences
@@ -77,8 +76,12 @@ def run_devpairs_benchmark(
         rows = [(g, r) for (p, g), r in zip(graded, graded_results, strict=True) if p.split == split]
         grades = [g for g, _ in rows]
         split_figures["spearman"] = _spearman([r.score for _, r in rows], grades)
-        if model is not None:
-            cosines = [r.components.get("dense", np.nan) for _, r in rows]
-            split_figures["spearman_cosine"] = _spearman(cosines, grades)
+        dense = [(r.components["dense"], g) for g, r in rows if "dense" in r.components]
+        if dense:  # pairs the embedder scores (not one side typed without diacritics)
+            split_figures["spearman_cosine"] = _spearman(
+                [c for c, _ in dense], [g for _, g in dense]
+            )
+            fused = [r.score for g, r in rows if "dense" in r.components]
+            split_figures["spearman_same_pairs"] = _spearman(fused, [g for _, g in dense])
         figures[split] = split_figures
     return figures

@@ -294,18 +294,15 @@ def _negation(sentence: str, rng: random.Random) -> str | None:
 
 
 def _number(sentence: str, rng: random.Random) -> str | None:
-    numbers = [m for m in re.finditer(r"(?<![\d/.,:-])\d+(?:[.,]\d+)*(?![\d/:-])", sentence) if not _is_year(m[0])]
+    numbers = [m for m in re.finditer(r"(?<![\w/.,:-])\d+(?:[.,]\d+)*(?![\w/:-])", sentence) if not _is_year(m[0])]
     if not numbers:
         return None
     found = rng.choice(numbers)
     digits = found[0]
-    if len(digits) > 1 and rng.random() < 0.5:
-        changed = digits + ("0" if digits[-1].isdigit() and not re.search(r"[.,]\d{1,2}$", digits) else "")
-        changed = changed if "." not in digits and "," not in digits else digits + ".000"
-    elif "." in digits or "," in digits:
-        changed = str(int(re.sub(r"\D", "", digits)) * 10)
-    else:
-        changed = str(int(digits) + rng.choice((1, 2, 3, 5, 10)))
+    if rng.random() < 0.5 and not re.search(r"[.,]", digits):
+        changed = digits + "0"  # ten times as many
+    else:  # another leading digit: 300 → 500, 6,8 → 7,8
+        changed = str(int(digits[0]) % 9 + 1) + digits[1:]
     return sentence[: found.start()] + changed + sentence[found.end() :]
 
 
