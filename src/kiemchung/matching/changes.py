@@ -38,6 +38,7 @@ from kiemchung.text.tokens import syllables
 __all__ = ["ANTONYMS", "REPORTING", "SYNONYMS", "Difference", "difference"]
 
 # Synonym groups, accent-free after ``ascii_key``; each phrase stands for its group.
+# The first group, verbs of saying, is reporting (see ``REPORTING``).
 _SYNONYM_GROUPS = """
 cho biet|cho hay|thong bao|thong tin|cong bo|tuyen bo|noi|phat bieu|khang dinh
 hien nay|hien tai|hien
@@ -134,6 +135,7 @@ def _content(plain_words: Sequence[str], loose: frozenset[str]) -> set[str]:
         if (w in loose if w[:1].isdigit() else True)
         and w not in _AUXILIARIES
         and w not in REPORTING
+        and w != "syn0"
         and w not in _NUMBER_WORDS
         and w not in _NEGATORS
         and not is_stop(w)
