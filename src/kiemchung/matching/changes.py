@@ -63,7 +63,11 @@ ke hoach|du kien
 khoang|chung|gan|tren|hon
 """
 SYNONYMS: tuple[tuple[str, ...], ...] = tuple(
-    tuple(phrase.strip() for phrase in line.split("|"))
+    tuple(
+        phrase.strip()
+        for phrase in line.split("|")
+        if not all(is_stop(word) for word in phrase.split())  # function words stay so
+    )
     for line in _SYNONYM_GROUPS.strip().splitlines()
 )
 
@@ -92,9 +96,11 @@ ANTONYMS: tuple[tuple[str, str], ...] = tuple(
 _AUXILIARIES = frozenset(
     "he duoc phai co the bi con nen can tung bao gio da se dang han chac la hoan toan".split()
 )
-# Number words: the number guard judges quantities, whichever way they are written.
+# Number words and date markers: the number and date guards judge quantities,
+# whichever way they are written.
 _NUMBER_WORDS = frozenset(
-    "mot hai ba bon nam sau bay tam chin muoi tram nghin ngan trieu ty ti linh le ruoi".split()
+    """mot hai ba bon nam sau bay tam chin muoi tram nghin ngan trieu ty ti linh le ruoi
+    ngay thang hom gio phut""".split()
 )
 # Negators: the negation guard judges them.
 _NEGATORS = frozenset("khong chua chang cha cho dung dau k".split())
@@ -105,7 +111,7 @@ _ATTRIBUTION_RE = re.compile(
     r"(?: rang)?,\s*"
 )
 _SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
-_CLAUSE_RE = re.compile(r"\s*[,;:]\s+")
+_CLAUSE_RE = re.compile(r"\s*[,;]\s+")
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 
 

@@ -109,11 +109,13 @@ def source_sentences(
 ) -> list[Sentence]:
     """Usable sentences (10–40 syllables, with diacritics) of the sources that exist."""
     found: list[Sentence] = []
+    seen: set[str] = set()
     for path in paths if paths is not None else (VNTC_FILE, DEMO_FILE):
         if not path.is_file():
             continue
         for doc, topic, text in _documents(path, documents):
-            usable = [s for s in split_sentences(text) if _usable(s)]
+            usable = [s for s in split_sentences(text) if _usable(s) and s not in seen]
+            seen.update(usable)
             found.extend(Sentence(s, f"{path.stem}:{doc}", topic) for s in usable[:per_document])
     return found
 
