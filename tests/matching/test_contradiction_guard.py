@@ -94,7 +94,9 @@ def test_a_restatement_has_no_reason_and_is_confirmed(claim: str) -> None:
 
 
 def test_a_claim_that_leaves_out_a_clause_of_its_sentence_has_no_reason() -> None:
-    sentence = "Sáng nay, Sở Y tế tỉnh Hòa Lâm cho phép các nhà thuốc bán thuốc kháng sinh không cần đơn."
+    sentence = (
+        "Sáng nay, Sở Y tế tỉnh Hòa Lâm cho phép các nhà thuốc bán thuốc kháng sinh không cần đơn."
+    )
     assert guard_reasons(sentence, SENTENCE) == []
 
 

@@ -19,7 +19,9 @@ from kiemchung.matching.devpairs import (
 )
 from kiemchung.matching.pairs import pair_details
 
-SENTENCE = "Sáng 5/9, Sở Y tế tỉnh Hòa Lâm đã cho phép 300 nhà thuốc bán thuốc kháng sinh, theo báo cáo."
+SENTENCE = (
+    "Sáng 5/9, Sở Y tế tỉnh Hòa Lâm đã cho phép 300 nhà thuốc bán thuốc kháng sinh, theo báo cáo."
+)
 
 
 @pytest.mark.parametrize("kind", sorted(CONTRADICT_KINDS))
@@ -30,11 +32,16 @@ def test_each_contradicting_edit_changes_the_sentence(kind: str) -> None:
 
 
 def test_a_restatement_without_diacritics_is_the_sentence_typed_plainly() -> None:
-    assert restate("Giá xăng tăng mạnh.", "no_diacritics", random.Random(1)) == "gia xang tang manh."
+    assert (
+        restate("Giá xăng tăng mạnh.", "no_diacritics", random.Random(1)) == "gia xang tang manh."
+    )
 
 
 def test_pairs_of_one_document_stay_in_one_split() -> None:
-    sentences = [Sentence(SENTENCE, "doc-1", "t"), Sentence("Giá xăng tăng mạnh từ chiều nay.", "doc-1", "t")]
+    sentences = [
+        Sentence(SENTENCE, "doc-1", "t"),
+        Sentence("Giá xăng tăng mạnh từ chiều nay.", "doc-1", "t"),
+    ]
     assert len({pair.split for pair in make_pairs(sentences)}) == 1
 
 

@@ -219,9 +219,7 @@ def _spelled(text: Prepared, plain_words: list[str]) -> tuple[str, ...]:
     """The written spelling (lower case) of accent-free words, in text order; a synonym
     group's token stands for the first phrase of its group."""
     wanted = set(plain_words)
-    spelled = [
-        w.lower() for w in _WORD_RE.findall(text.text) if ascii_key(w).lower() in wanted
-    ]
+    spelled = [w.lower() for w in _WORD_RE.findall(text.text) if ascii_key(w).lower() in wanted]
     groups = [SYNONYMS[int(w[3:])][0] for w in plain_words if re.fullmatch(r"syn\d+", w)]
     return tuple(dict.fromkeys([*spelled, *groups]))
 

@@ -73,7 +73,9 @@ def run_devpairs_benchmark(
         split_figures: dict[str, object] = dict(
             same_claim_figures([p for p, _ in chosen], [r for _, r in chosen])
         )
-        rows = [(g, r) for (p, g), r in zip(graded, graded_results, strict=True) if p.split == split]
+        rows = [
+            (g, r) for (p, g), r in zip(graded, graded_results, strict=True) if p.split == split
+        ]
         grades = [g for g, _ in rows]
         split_figures["spearman"] = _spearman([r.score for _, r in rows], grades)
         dense = [(r.components["dense"], g) for g, r in rows if "dense" in r.components]

@@ -88,7 +88,7 @@ def _usable(sentence: str) -> bool:
     words = sentence.split()
     if not MIN_SYLLABLES <= len(words) <= MAX_SYLLABLES:
         return False
-    if sentence.count("\"") % 2 or "(" in sentence or ascii_key(sentence) == sentence.lower():
+    if sentence.count('"') % 2 or "(" in sentence or ascii_key(sentence) == sentence.lower():
         return False
     return sentence[0].isupper() and sentence[-1] in ".!"
 
@@ -296,7 +296,11 @@ def _negation(sentence: str, rng: random.Random) -> str | None:
 
 
 def _number(sentence: str, rng: random.Random) -> str | None:
-    numbers = [m for m in re.finditer(r"(?<![\w/.,:-])\d+(?:[.,]\d+)*(?![\w/:-])", sentence) if not _is_year(m[0])]
+    numbers = [
+        m
+        for m in re.finditer(r"(?<![\w/.,:-])\d+(?:[.,]\d+)*(?![\w/:-])", sentence)
+        if not _is_year(m[0])
+    ]
     if not numbers:
         return None
     found = rng.choice(numbers)
@@ -415,11 +419,7 @@ def make_pairs(sentences: Sequence[Sentence], seed: int = 7) -> list[DevPair]:
         for kinds, label in ((list(RESTATE_KINDS), 1), (list(CONTRADICT_KINDS), 0)):
             rng.shuffle(kinds)
             for kind in kinds:
-                edit = (
-                    restate(base, kind, rng)
-                    if label
-                    else contradict(base, kind, rng, entities)
-                )
+                edit = restate(base, kind, rng) if label else contradict(base, kind, rng, entities)
                 if edit and edit != source.text and (label or edit != base):
                     pair_id = f"{source.split}-{number}-{kind}"
                     pairs.append(DevPair(pair_id, source.text, edit, kind, label, source.split))

