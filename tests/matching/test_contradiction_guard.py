@@ -82,7 +82,8 @@ def test_findings_say_what_changed() -> None:
     [
         "Sở Y tế tỉnh Hòa Lâm cho phép các nhà thuốc bán thuốc kháng sinh không cần đơn!",
         "so y te tinh hoa lam cho phep cac nha thuoc ban thuoc khang sinh khong can don",
-        "Theo báo địa phương, Sở Y tế tỉnh Hòa Lâm cho phép nhà thuốc bán kháng sinh không cần đơn.",
+        "Theo báo địa phương, Sở Y tế tỉnh Hòa Lâm cho phép nhà thuốc bán kháng sinh "
+        "không cần đơn.",
         "Có thông tin cho rằng Sở Y tế tỉnh Hòa Lâm cho phép các nhà thuốc bán thuốc kháng sinh "
         "không cần đơn.",
     ],
