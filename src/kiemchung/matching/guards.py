@@ -91,8 +91,10 @@ def guard_findings(query: str, candidate: str) -> list[str]:
     return guard_findings_prepared(prepare(query), prepare(candidate))
 
 
-def guard_findings_prepared(first: Prepared, second: Prepared) -> list[str]:
-    """``guard_findings`` for texts already prepared."""
+def guard_findings_prepared(first: Prepared, second: Prepared, wording: bool = True) -> list[str]:
+    """``guard_findings`` for texts already prepared; without ``wording``, only the
+    reasons that lower the score and ``too_short`` (the index skips the wording of
+    candidates too far below the suggested threshold to be shown)."""
     found: dict[str, str | None] = {
         "negation": "" if negation_mismatch(first, second) else None,
         "number": _quantity_change(first, second, _NUMBER_KINDS),
@@ -100,7 +102,8 @@ def guard_findings_prepared(first: Prepared, second: Prepared) -> list[str]:
         "place": None if compatible_places(first.places, second.places) else _places(first, second),
         "too_short": "" if too_short(first) or too_short(second) else None,
     }
-    found.update(_wording(difference(first, second)))
+    if wording:
+        found.update(_wording(difference(first, second)))
     return [
         reason if found[reason] == "" else f"{reason}:{found[reason]}"
         for reason in REASONS

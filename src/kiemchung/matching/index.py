@@ -237,11 +237,20 @@ class ClaimIndex:
             found = self._rescored(query, rows)
             self._add_dense(query, found)
             for candidate in found:
-                candidate.findings = guard_findings_prepared(query, candidate.prepared)
-                candidate.reasons = [reason_code(f) for f in candidate.findings]
-                candidate.score = fuse(candidate.values, candidate.reasons)
+                self._guard(query, candidate)
             found.sort(key=lambda c: (-c.score, self._ids[c.row]))
             return [self._match(c) for c in found[:top_k]]
+
+    def _guard(self, query: Prepared, candidate: _Candidate) -> None:
+        """Reasons, findings and score; the wording guard (``changes``), which only
+        stops a confirmation, runs for candidates that reach the suggested threshold."""
+        findings = guard_findings_prepared(query, candidate.prepared, wording=False)
+        score = fuse(candidate.values, [reason_code(f) for f in findings])
+        if score >= self.suggested:
+            findings = guard_findings_prepared(query, candidate.prepared)
+        candidate.findings = findings
+        candidate.reasons = [reason_code(f) for f in findings]
+        candidate.score = score
 
     def _candidate_rows(self, query: Prepared) -> list[int]:
         """Up to ``rescore`` live rows: the segment's fused BM25 + n-gram candidates
