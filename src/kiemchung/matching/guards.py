@@ -94,7 +94,7 @@ def guard_findings(query: str, candidate: str) -> list[str]:
 def guard_findings_prepared(first: Prepared, second: Prepared, wording: bool = True) -> list[str]:
     """``guard_findings`` for texts already prepared; without ``wording``, only the
     reasons that lower the score and ``too_short`` (the index skips the wording of
-    candidates too far below the suggested threshold to be shown)."""
+    candidates that could not be confirmed anyway)."""
     found: dict[str, str | None] = {
         "negation": "" if negation_mismatch(first, second) else None,
         "number": _quantity_change(first, second, _NUMBER_KINDS),
