@@ -185,9 +185,12 @@ def _sentences(text: Prepared) -> list[str]:
 
 
 def _attributed(text: Prepared) -> bool:
-    return any(
-        _ATTRIBUTION_RE.search(ascii_key(match_key(s)).strip(" .!?")) for s in _sentences(text)
-    )
+    return any(_attributed_sentence(s) for s in _sentences(text))
+
+
+@lru_cache(maxsize=4096)
+def _attributed_sentence(sentence: str) -> bool:
+    return bool(_ATTRIBUTION_RE.search(ascii_key(match_key(sentence)).strip(" .!?")))
 
 
 def _novel(text: Prepared, other: Prepared) -> list[str]:
@@ -226,19 +229,22 @@ def _spelled(text: Prepared, plain_words: list[str]) -> tuple[str, ...]:
 
 def _names(text: Prepared) -> list[str]:
     """Runs of capitalised words that do not open a sentence, accent-free, lower case."""
+    return [name for sentence in _sentences(text) for name in _sentence_names(sentence)]
+
+
+@lru_cache(maxsize=4096)
+def _sentence_names(sentence: str) -> tuple[str, ...]:
     names: list[str] = []
-    for sentence in _sentences(text):
-        words = sentence.split()
-        run: list[str] = []
-        for i, word in enumerate([*words, ""]):
-            bare = word.strip(",;:\"'()“”.!?")
-            if i > 0 and bare[:1].isupper() and not bare.isupper():
-                run.append(ascii_key(bare).lower())
-                continue
-            if run:
-                names.append(" ".join(run))
-            run = []
-    return names
+    run: list[str] = []
+    for i, word in enumerate([*sentence.split(), ""]):
+        bare = word.strip(",;:\"'()“”.!?")
+        if i > 0 and bare[:1].isupper() and not bare.isupper():
+            run.append(ascii_key(bare).lower())
+            continue
+        if run:
+            names.append(" ".join(run))
+        run = []
+    return tuple(names)
 
 
 def _missing_names(text: Prepared, other: Prepared) -> tuple[str, ...]:
