@@ -49,6 +49,11 @@ SENTENCE = "Sở Y tế tỉnh Hòa Lâm cho phép các nhà thuốc bán thuố
             "Công ty Ngân Giang bị thu hồi giấy phép nhà máy nước sạch ở xã Ngọc Khê.",
             "changed",
         ),
+        (  # one of two amounts changed to the other's value
+            "Hai cháu bé được cứu, một cháu 3 tuổi và một cháu 2 tuổi.",
+            "Hai cháu bé được cứu, một cháu 3 tuổi và một cháu 3 tuổi.",
+            "number",
+        ),
         (  # a negation behind a word that starts a compound ("phòng không")
             "Trong phòng có camera ghi lại toàn bộ buổi làm việc.",
             "Trong phòng không có camera ghi lại toàn bộ buổi làm việc.",

@@ -36,6 +36,7 @@ both sides have some.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from kiemchung.matching.changes import Difference, difference
@@ -171,7 +172,11 @@ def too_short(text: Prepared) -> bool:
 def _agree(
     first: tuple[Quantity, ...], second: tuple[Quantity, ...], kinds: frozenset[str]
 ) -> bool:
-    return compatible(
-        [q for q in first if q.kind in kinds],
-        [q for q in second if q.kind in kinds],
-    )
+    mine = [q for q in first if q.kind in kinds]
+    theirs = [q for q in second if q.kind in kinds]
+    if not compatible(mine, theirs):
+        return False
+    # As many amounts on each side: each must be there as often ("3 tuổi và 2 tuổi"
+    # is not "3 tuổi và 3 tuổi", though each side's set fits in the other's).
+    same_count = kinds == _NUMBER_KINDS and len(mine) == len(theirs) > 1
+    return not same_count or Counter(mine) == Counter(theirs)
