@@ -119,6 +119,6 @@ def test_the_similarity_command_scores_pairs_from_a_csv(tmp_path: Path) -> None:
     out = io.StringIO()
     call_command("similarity", "--pairs", str(pairs), stdout=out)
     lines = out.getvalue().strip().splitlines()
-    assert lines[0] == "id,score"
+    assert lines[0] == "id,score,decision,reasons"
     scores = {row.split(",")[0]: float(row.split(",")[1]) for row in lines[1:]}
     assert scores["a"] > 0.8 > scores["b"]

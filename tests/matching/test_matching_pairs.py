@@ -63,7 +63,7 @@ def test_the_csv_command_reads_pairs_and_writes_scores() -> None:
     target = io.StringIO()
     assert score_pairs_csv(source, target, None) == 2
     lines = target.getvalue().splitlines()
-    assert lines[0] == "id,score"
+    assert lines[0] == "id,score,decision,reasons"
     scores = {line.split(",")[0]: float(line.split(",")[1]) for line in lines[1:]}
     assert scores["a1"] > scores["a2"]
 

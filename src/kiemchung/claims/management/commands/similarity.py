@@ -1,4 +1,5 @@
-"""`kiemchung similarity --pairs FILE.csv`: the matcher's score for sentence pairs."""
+"""`kiemchung similarity --pairs FILE.csv`: the matcher's score, decision and guard
+reasons for sentence pairs."""
 
 from __future__ import annotations
 
@@ -15,8 +16,9 @@ from kiemchung.matching.pairs import score_pairs_csv
 
 class Command(BaseCommand):
     help = (
-        "Read a CSV with columns id, sentence1, sentence2 and print CSV id,score: the same "
-        "fused score the claim matcher uses, in [0, 1]."
+        "Read a CSV with columns id, sentence1, sentence2 and print CSV "
+        "id,score,decision,reasons: the same fused score the claim matcher uses, in [0, 1], "
+        "its decision (confirmed, suggested, none) and the guard's reasons."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
