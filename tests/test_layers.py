@@ -73,11 +73,7 @@ ALLOWED_UPWARD: dict[tuple[str, str], str] = {
 }
 
 # pairs of modules that import each other (sorted) -> why it is still allowed
-ALLOWED_CYCLES: dict[tuple[str, str], str] = {
-    # webhooks enqueue deliver_webhook_task, which calls webhooks.deliver: the delivery
-    # part should move to its own module, as publishing's tip intake did.
-    ("kiemchung.api.tasks", "kiemchung.api.webhooks"): "webhook delivery",
-}
+ALLOWED_CYCLES: dict[tuple[str, str], str] = {}
 
 
 def module_name(path: Path) -> str:

@@ -193,7 +193,7 @@ def test_the_command_adds_a_webhook_and_prints_its_secret_once(tree: UnitTree) -
 
 
 def test_an_old_signature_is_refused() -> None:
-    from kiemchung.api.webhooks import signature
+    from kiemchung.api.delivery import signature
 
     header = signature("s", 1_000_000, b"{}")
     assert verify_signature("s", header, b"{}", now=1_000_100)
