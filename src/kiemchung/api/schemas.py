@@ -153,6 +153,14 @@ class MatchResultOut(Schema):
     decision: str
     reasons: list[str]
     rating: str = Field("", description="An imported fact-check's own rating, as written.")
+    findings: list[str] = Field(
+        default_factory=list,
+        description='Each reason with what it found ("number:300→3000", "entity:y tế→giáo dục").',
+    )
+    explanations: list[str] = Field(
+        default_factory=list,
+        description="The findings in words, in the request's language.",
+    )
 
 
 class MatchIndexOut(Schema):

@@ -9,11 +9,12 @@ own published fact-check is left out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 
 from kiemchung.cases.models import Case
+from kiemchung.claims.match_reasons import explain_all
 from kiemchung.claims.matching_service import NONE, match_text
 from kiemchung.claims.models import ClaimMatch, FactCheck
 
@@ -25,6 +26,12 @@ class FactCheckMatch:
     factcheck: FactCheck
     score: float
     decision: str
+    findings: list[str] = field(default_factory=list)
+
+    @property
+    def explanations(self) -> list[str]:
+        """Why the match is not certain, in words ("số liệu khác: 300 → 3.000")."""
+        return explain_all(self.findings)
 
     @property
     def percent(self) -> int:
@@ -40,28 +47,38 @@ class FactCheckMatch:
 
 def matching_factchecks(case: Case, limit: int = MAX_SHOWN) -> list[FactCheckMatch]:
     """The best fact-checks for the case's claim, best first, each once: at the score the
-    worker stored (the one the dashboard shows), else at the live search's."""
-    scores: dict[int, tuple[float, str]] = {}
+    worker stored (the one the dashboard shows), else at the live search's; each with the
+    guard's findings (its reason codes for matches stored before findings were kept)."""
+    scores: dict[int, Found] = {}
     mine = Q(claim_id=case.claim_id) if case.claim_id is not None else Q(pk__in=[])
     if case.story_id is not None:
         mine |= Q(claim__story_id=case.story_id)
     stored = ClaimMatch.objects.filter(mine).exclude(decision=NONE)
-    for factcheck_id, score, decision in stored.values_list("factcheck_id", "score", "decision"):
-        _keep(scores, factcheck_id, score, decision)
+    rows = stored.values_list("factcheck_id", "score", "decision", "findings", "reasons")
+    for factcheck_id, score, decision, findings, reasons in rows:
+        _keep(scores, factcheck_id, Found(score, decision, list(findings or reasons or [])))
     for result in match_text(case.claim_text, top_k=limit, embed_on_build=0):
         if result.decision != NONE and result.id not in scores:
-            _keep(scores, result.id, result.score, result.decision)
+            live = Found(result.score, result.decision, result.findings or result.reasons)
+            _keep(scores, result.id, live)
     scores.pop(case.factcheck_id or 0, None)
     by_id = FactCheck.objects.in_bulk(list(scores))
     found = [
-        FactCheckMatch(by_id[pk], score, decision)
-        for pk, (score, decision) in scores.items()
+        FactCheckMatch(by_id[pk], one.score, one.decision, one.findings)
+        for pk, one in scores.items()
         if pk in by_id
     ]
     found.sort(key=lambda match: (-match.score, match.factcheck.pk))
     return found[:limit]
 
 
-def _keep(scores: dict[int, tuple[float, str]], pk: int, score: float, decision: str) -> None:
-    if pk not in scores or score > scores[pk][0]:
-        scores[pk] = (score, decision)
+@dataclass(frozen=True)
+class Found:
+    score: float
+    decision: str
+    findings: list[str]
+
+
+def _keep(scores: dict[int, Found], pk: int, found: Found) -> None:
+    if pk not in scores or found.score > scores[pk].score:
+        scores[pk] = found

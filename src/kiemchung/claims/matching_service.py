@@ -19,7 +19,7 @@ without a stored vector yet is matched by its words until the worker has embedde
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -27,6 +27,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, F, Max
 
+from kiemchung.claims.match_reasons import explain_all
 from kiemchung.claims.models import (
     Claim,
     ClaimMatch,
@@ -59,6 +60,12 @@ class Result:
     decision: str
     reasons: list[str]
     rating: str = ""  # the publisher's own rating, as written
+    findings: list[str] = field(default_factory=list)  # reasons with what each found
+
+    @property
+    def explanations(self) -> list[str]:
+        """The findings in the reader's language ("số liệu khác: 300 → 3.000")."""
+        return explain_all(self.findings or self.reasons)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -70,6 +77,8 @@ class Result:
             "score": round(self.score, 4),
             "decision": self.decision,
             "reasons": self.reasons,
+            "findings": self.findings,
+            "explanations": self.explanations,
             "rating": self.rating,
         }
 
@@ -243,6 +252,7 @@ def _factcheck_results(matches: list[Match]) -> list[Result]:
             m.decision,
             list(m.reasons),
             checks[m.id].original_rating,
+            list(m.findings),
         )
         for m in matches
         if m.id in checks
@@ -260,7 +270,17 @@ def _claim_results(matches: list[Match]) -> list[Result]:
             claim.matched.verdict if claim.matched and claim.match_decision == CONFIRMED else None
         )
         results.append(
-            Result("claim", m.id, "", claim.text, verdict, m.score, m.decision, list(m.reasons))
+            Result(
+                "claim",
+                m.id,
+                "",
+                claim.text,
+                verdict,
+                m.score,
+                m.decision,
+                list(m.reasons),
+                findings=list(m.findings),
+            )
         )
     return results
 
@@ -277,6 +297,7 @@ def match_claim(claim: Claim, top_k: int = 5) -> list[ClaimMatch]:
                 score=m.score,
                 decision=m.decision,
                 reasons=list(m.reasons),
+                findings=list(m.findings),
             )
             for m in found
         ]
@@ -291,6 +312,20 @@ def match_claim(claim: Claim, top_k: int = 5) -> list[ClaimMatch]:
                 already_checked_id=checked.id
             )
     return kept
+
+
+def match_explanations(claims: list[Claim]) -> dict[int, list[str]]:
+    """Why each claim's best match (``Claim.matched``) is not certain, in words: empty
+    for a confirmed match, the stored findings (or codes) for a suggested one."""
+    best = {claim.pk: claim.matched_id for claim in claims if claim.matched_id is not None}
+    rows = ClaimMatch.objects.filter(claim_id__in=list(best)).values_list(
+        "claim_id", "factcheck_id", "findings", "reasons"
+    )
+    return {
+        claim_id: explain_all(findings or reasons or [])
+        for claim_id, factcheck_id, findings, reasons in rows
+        if best[claim_id] == factcheck_id
+    }
 
 
 def _best_rated_confirmed(found: list[Match]) -> Match | None:

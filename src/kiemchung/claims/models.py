@@ -193,6 +193,8 @@ class ClaimMatch(models.Model):
     score = models.FloatField(_("score"))
     decision = models.CharField(_("decision"), max_length=16, choices=MatchDecision.choices)
     reasons = models.JSONField(_("why"), default=list, blank=True)
+    # the same reasons with what each found ("number:300→3000"), to show people
+    findings = models.JSONField(_("findings"), default=list, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

@@ -21,6 +21,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kiemchung.claims.match_reasons import explain_all
 from kiemchung.claims.models import ClaimMatch
 from kiemchung.claims.triage_service import story_suspicion
 from kiemchung.claims.triage_words import cue_reason
@@ -197,14 +198,15 @@ def _add_suggested_matches(items: list[QueueItem]) -> None:
     for match in matches:
         best.setdefault(match.story_id, match)
     for story_id, suggested in best.items():
-        waiting[story_id].reasons.append(
-            _("May already be checked: %(claim)s (%(verdict)s, match %(score).0f%%).")
-            % {
-                "claim": shorten(suggested.factcheck.claim_reviewed, 120),
-                "verdict": suggested.factcheck.get_verdict_display(),
-                "score": 100 * suggested.score,
-            }
-        )
+        reason = _("May already be checked: %(claim)s (%(verdict)s, match %(score).0f%%).") % {
+            "claim": shorten(suggested.factcheck.claim_reviewed, 120),
+            "verdict": suggested.factcheck.get_verdict_display(),
+            "score": 100 * suggested.score,
+        }
+        why = explain_all(suggested.findings or suggested.reasons or [])
+        if why:
+            reason += " " + _("Not certain: %(why)s.") % {"why": "; ".join(why)}
+        waiting[story_id].reasons.append(reason)
 
 
 def _spread_reasons(recent: int, hours: int) -> list[str]:

@@ -16,6 +16,8 @@ from django.views.decorators.http import require_POST
 from kiemchung.cases.models import Case
 from kiemchung.cases.queues import awaiting_my_review, cases_by_story
 from kiemchung.claims.knowledge import other_languages
+from kiemchung.claims.matching_service import match_explanations
+from kiemchung.claims.models import Claim
 from kiemchung.claims.queue import QueueItem, priority_queue
 from kiemchung.org.access import desk_required
 from kiemchung.org.models import OPEN_TASK_STATUSES, Task
@@ -91,6 +93,13 @@ def upcoming_trainings(request: HttpRequest) -> list[TrainingSession]:
     return upcoming(request.user, now, now + timedelta(days=TRAINING_HORIZON_DAYS))
 
 
+def _claims_with_why(story: Story) -> list[tuple[Claim, list[str]]]:
+    """The story's claims, each with why its matched fact-check is only suggested."""
+    claims = list(story.claims.select_related("matched").order_by("-checkworthiness"))
+    why = match_explanations(claims)
+    return [(claim, why.get(claim.pk, [])) for claim in claims]
+
+
 @desk_required
 def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
     story = get_object_or_404(Story, pk=story_id)
@@ -103,7 +112,7 @@ def story_detail(request: HttpRequest, story_id: int) -> HttpResponse:
         "alerts": story.alerts.all(),
         "alert_actions": list(ALERT_ACTIONS.items()),
         "can_handle_alerts": can_anywhere(request.user, Action.WORK_CASE),
-        "claims": story.claims.select_related("matched").order_by("-checkworthiness"),
+        "claims": _claims_with_why(story),
     }
     return render(request, "web/story.html", context)
 
