@@ -32,7 +32,7 @@ class ClaimMatchInline(admin.TabularInline[ClaimMatch, Claim]):
     model = ClaimMatch
     extra = 0
     raw_id_fields = ("factcheck",)
-    readonly_fields = ("score", "decision", "reasons")
+    readonly_fields = ("score", "decision", "reasons", "findings")
 
 
 @admin.register(Claim)
