@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
 from django.contrib.auth.models import User
+from django.db import connection
 from django.test import Client
 
 from kiemchung.sources.services import ingest_path
@@ -73,3 +76,14 @@ def test_the_desk_shows_an_undated_story_without_its_import_date(
     page = client.get(f"/stories/{story.pk}/").content.decode()
     assert "không rõ ngày đăng" in page
     assert "xuất hiện lần đầu" not in page
+
+
+def test_the_migration_marks_the_existing_stories_without_a_dated_document(
+    tmp_path: Path,
+) -> None:
+    ingest(tmp_path, DATED, UNDATED)
+    Story.objects.update(undated=False)  # as every story was before the migration
+    migration = importlib.import_module("kiemchung.stories.migrations.0005_story_undated")
+    migration.mark_undated(django_apps, connection.schema_editor())
+    assert story_of(UNDATED["url"]).undated
+    assert not story_of(DATED["url"]).undated
