@@ -130,6 +130,16 @@ def test_a_percent_encoded_private_handle_does_not_leak_from_the_url() -> None:
     assert url == f"https://social.example/{pseudonym('bạn.hòa')}/posts/1"
 
 
+def test_only_whole_mentions_of_a_private_handle_are_replaced_in_the_text() -> None:
+    text = "@an nói với @anh.tuan và @an-khang, rồi @AN."
+    record = record_from_mapping(
+        {**GOOD, "account": "an", "account_kind": "private", "text": text}, 1
+    )
+    assert isinstance(record, Record)
+    alias = pseudonym("an")
+    assert record.text == f"@{alias} nói với @anh.tuan và @an-khang, rồi @{alias}."
+
+
 def test_an_account_without_a_kind_is_treated_as_a_private_person() -> None:
     record = record_from_mapping({"text": "Có ai biết không?", "account": "ban.a"}, 1)
     assert isinstance(record, Record)

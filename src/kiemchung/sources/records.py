@@ -126,7 +126,8 @@ def protect_private_account(record: Record) -> Record:
     if handle and record.url:
         record.url = url_without_handle(record.url, handle, alias)
     if handle:
-        record.text = re.sub("@" + re.escape(handle), "@" + alias, record.text, flags=re.IGNORECASE)
+        mention = "@" + re.escape(handle) + r"(?![\w-]|\.\w)"  # not "@an" in "@anh.tuan"
+        record.text = re.sub(mention, "@" + alias, record.text, flags=re.IGNORECASE)
     return record
 
 
