@@ -141,8 +141,10 @@ def url_without_handle(url: str, handle: str, alias: str) -> str:
     parts = urlsplit(url)
     segments = [_segment_without_handle(part, handle, alias) for part in parts.path.split("/")]
     pairs = [_pair_without_handle(pair, handle, alias) for pair in parts.query.split("&")]
-    query = "&".join(pairs) if parts.query else ""
-    return urlunsplit(parts._replace(path="/".join(segments), query=query))
+    path, query = "/".join(segments), "&".join(pairs)
+    if (path, query) == (parts.path, parts.query):
+        return url  # unchanged, byte for byte (a round trip may respell an empty query)
+    return urlunsplit(parts._replace(path=path, query=query))
 
 
 def _names_handle(text: str, handle: str) -> str | None:
