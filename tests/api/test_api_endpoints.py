@@ -150,6 +150,7 @@ def test_a_story_comes_with_its_documents_and_alerts(as_verifier: ApiClient) -> 
     )
     detail = as_verifier.get(f"/stories/{story.pk}").json()
     assert detail["title"] == story.title
+    assert detail["undated"] is True  # posted without a time: first_seen is the import time
     assert [d["source"] for d in detail["documents"]] == ["api:kiem-chung-vien"]
     assert detail["alerts"][0]["count"] == 9
     assert as_verifier.get("/alerts").json()["items"][0]["story_title"] == story.title

@@ -89,6 +89,57 @@ def test_a_private_handle_becomes_a_pseudonym_everywhere() -> None:
     assert "nguoi.dung.hoa.lam" not in record.text.lower()
 
 
+def _private_url(account: str, url: str) -> str:
+    record = record_from_mapping(
+        {**GOOD, "account": account, "account_kind": "private", "url": url}, 1
+    )
+    assert isinstance(record, Record)
+    return record.url
+
+
+def test_only_the_path_segment_naming_a_private_handle_is_replaced() -> None:
+    alias = pseudonym("an")
+    url = _private_url("an", "https://an.social.example/an/posts/an-toan-123?lang=an-vi")
+    assert url == f"https://an.social.example/{alias}/posts/an-toan-123?lang=an-vi"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://social.example/@Ban.A/posts/7", "https://social.example/@{alias}/posts/7"),
+        (
+            "https://social.example/profile?id=ban.a&tab=posts",
+            "https://social.example/profile?id={alias}&tab=posts",
+        ),
+        (
+            "https://social.example/profile?id=%40ban.a",
+            "https://social.example/profile?id=%40{alias}",
+        ),
+        ("https://social.example/ban.a", "https://social.example/{alias}"),
+        ("https://social.example/ban.and/ban.a.x", "https://social.example/ban.and/ban.a.x"),
+    ],
+)
+def test_a_private_handle_is_replaced_in_whole_segments_and_query_values(
+    url: str, expected: str
+) -> None:
+    assert _private_url("ban.a", url) == expected.format(alias=pseudonym("ban.a"))
+
+
+def test_a_percent_encoded_private_handle_does_not_leak_from_the_url() -> None:
+    url = _private_url("bạn.hòa", "https://social.example/b%E1%BA%A1n.h%C3%B2a/posts/1")
+    assert url == f"https://social.example/{pseudonym('bạn.hòa')}/posts/1"
+
+
+def test_only_whole_mentions_of_a_private_handle_are_replaced_in_the_text() -> None:
+    text = "@an nói với @anh.tuan và @an-khang, rồi @AN."
+    record = record_from_mapping(
+        {**GOOD, "account": "an", "account_kind": "private", "text": text}, 1
+    )
+    assert isinstance(record, Record)
+    alias = pseudonym("an")
+    assert record.text == f"@{alias} nói với @anh.tuan và @an-khang, rồi @{alias}."
+
+
 def test_an_account_without_a_kind_is_treated_as_a_private_person() -> None:
     record = record_from_mapping({"text": "Có ai biết không?", "account": "ban.a"}, 1)
     assert isinstance(record, Record)

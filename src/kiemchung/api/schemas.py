@@ -26,6 +26,9 @@ class StoryOut(Schema):
     title: str
     first_seen: datetime
     last_seen: datetime
+    undated: bool = Field(
+        description="No document has a publication date: first and last seen are import times."
+    )
     doc_count: int
     theme: str
     triage_score: float | None

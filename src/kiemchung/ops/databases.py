@@ -75,12 +75,27 @@ class PostgresCopier:
         self._run([*args, *_connection_args()])
 
     def load(self, source: Path) -> None:
+        """Replace the database by the dump's, all or nothing.
+
+        pg_restore first turns the whole dump into a script (reading every block, so a
+        damaged dump fails here, before anything is dropped); psql then drops the tables
+        and runs the script in one transaction: a failure rolls the drops back too.
+        """
         self._check_tool("pg_restore")
-        _drop_all_tables()
-        connection.close()
-        args = ["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges"]
-        args += ["--single-transaction", "--exit-on-error"]
-        self._run([*args, *_connection_args(dbname_flag=True), str(source)])
+        self._check_tool("psql")
+        drops = source.with_name(source.name + ".drop.sql")
+        script = source.with_name(source.name + ".sql")
+        try:
+            args = ["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges"]
+            self._run([*args, "--exit-on-error", "--file", str(script), str(source)])
+            drops.write_text(_drop_all_tables_sql(), encoding="utf-8")
+            connection.close()
+            args = ["psql", "--no-psqlrc", "--quiet", "--single-transaction"]
+            args += ["--set", "ON_ERROR_STOP=1", "--file", str(drops), "--file", str(script)]
+            self._run([*args, *_connection_args(dbname_flag=True)])
+        finally:
+            drops.unlink(missing_ok=True)
+            script.unlink(missing_ok=True)
 
     def _check_tool(self, name: str) -> None:
         path = shutil.which(name)
@@ -124,11 +139,13 @@ def _connection_args(*, dbname_flag: bool = False) -> list[str]:
     return [*args, "--dbname", name] if dbname_flag else [*args, name]
 
 
-def _drop_all_tables() -> None:
-    """Empty the target first, so that tables unknown to the backup cannot linger."""
+def _drop_all_tables_sql() -> str:
+    """Statements emptying the target first, so that tables unknown to the backup cannot
+    linger (run in the restore's transaction)."""
     with connection.cursor() as cursor:
-        for table in connection.introspection.table_names(cursor):
-            cursor.execute(f"DROP TABLE IF EXISTS {connection.ops.quote_name(table)} CASCADE")
+        tables = connection.introspection.table_names(cursor)
+    quote = connection.ops.quote_name
+    return "".join(f"DROP TABLE IF EXISTS {quote(table)} CASCADE;\n" for table in tables)
 
 
 COPIERS: dict[str, type[SqliteCopier] | type[PostgresCopier]] = {

@@ -307,6 +307,7 @@ def _create_stories(
             db_time(deltas[temp].first or now),
             db_time(deltas[temp].last or now),
             deltas[temp].count,
+            deltas[temp].first is None,
             created,
         )
         for sid, (temp, (pk, doc)) in zip(story_ids, firsts.items(), strict=True)
@@ -322,6 +323,7 @@ STORY_COLUMNS = (
     "first_seen",
     "last_seen",
     "doc_count",
+    "undated",
     "created_at",
 )
 

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import quote, unquote, unquote_plus, urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 import orjson
@@ -123,10 +124,49 @@ def protect_private_account(record: Record) -> Record:
     alias = pseudonym(handle)
     record.account = alias
     if handle and record.url:
-        record.url = re.sub(re.escape(handle), alias, record.url, flags=re.IGNORECASE)
+        record.url = url_without_handle(record.url, handle, alias)
     if handle:
-        record.text = re.sub("@" + re.escape(handle), "@" + alias, record.text, flags=re.IGNORECASE)
+        mention = "@" + re.escape(handle) + r"(?![\w-]|\.\w)"  # not "@an" in "@anh.tuan"
+        record.text = re.sub(mention, "@" + alias, record.text, flags=re.IGNORECASE)
     return record
+
+
+def url_without_handle(url: str, handle: str, alias: str) -> str:
+    """``url`` with every path segment and query value naming ``handle`` set to ``alias``.
+
+    Only whole parts are compared (percent-decoded, case-insensitively, with or without a
+    leading "@"): a handle "an" leaves "/an-toan-123" and the host alone. Parts that do
+    not name the handle keep their exact spelling.
+    """
+    parts = urlsplit(url)
+    segments = [_segment_without_handle(part, handle, alias) for part in parts.path.split("/")]
+    pairs = [_pair_without_handle(pair, handle, alias) for pair in parts.query.split("&")]
+    path, query = "/".join(segments), "&".join(pairs)
+    if (path, query) == (parts.path, parts.query):
+        return url  # unchanged, byte for byte (a round trip may respell an empty query)
+    return urlunsplit(parts._replace(path=path, query=query))
+
+
+def _names_handle(text: str, handle: str) -> str | None:
+    """The prefix ("" or "@") when ``text`` is ``handle`` itself, else ``None``."""
+    folded = handle.casefold()
+    text = unicodedata.normalize("NFC", text)
+    if text.casefold() == folded:
+        return ""
+    if text.startswith("@") and text[1:].casefold() == folded:
+        return "@"
+    return None
+
+
+def _segment_without_handle(segment: str, handle: str, alias: str) -> str:
+    prefix = _names_handle(unquote(segment), handle)
+    return segment if prefix is None else prefix + alias
+
+
+def _pair_without_handle(pair: str, handle: str, alias: str) -> str:
+    name, sep, value = pair.partition("=")
+    prefix = _names_handle(unquote_plus(value), handle) if sep else None
+    return pair if prefix is None else f"{name}={quote(prefix)}{alias}"
 
 
 def _build(data: Mapping[str, Any], line: int) -> Record:

@@ -44,16 +44,19 @@ def apply_to_existing(deltas: dict[int, StoryDelta]) -> None:
     table = Story._meta.db_table
     db_time = time_adapter()
     rows = [
-        (d.count, db_time(d.first), db_time(d.last), sid)
+        (d.count, db_time(d.first), db_time(d.first), db_time(d.last), db_time(d.last), sid)
         for sid, d in deltas.items()
         if d.first is not None and d.last is not None
     ]
     undated = [(d.count, sid) for sid, d in deltas.items() if d.first is None and d.count]
     with connection.cursor() as cursor:
         cursor.executemany(
+            # An undated story's times are import times: its first dated document
+            # replaces them rather than being compared with them.
             f'UPDATE "{table}" SET doc_count = doc_count + %s, '  # noqa: S608
-            f"first_seen = {least}(first_seen, %s), last_seen = {greatest}(last_seen, %s) "
-            "WHERE id = %s",
+            f"first_seen = CASE WHEN undated THEN %s ELSE {least}(first_seen, %s) END, "
+            f"last_seen = CASE WHEN undated THEN %s ELSE {greatest}(last_seen, %s) END, "
+            "undated = FALSE WHERE id = %s",
             rows,
         )
         cursor.executemany(

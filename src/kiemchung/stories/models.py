@@ -31,6 +31,15 @@ class Story(models.Model):
     first_seen = models.DateTimeField(_("first seen"), db_index=True)
     last_seen = models.DateTimeField(_("last seen"), db_index=True)
     doc_count = models.PositiveIntegerField(_("documents"), default=0)
+    undated = models.BooleanField(
+        _("publication date unknown"),
+        default=False,
+        db_default=False,
+        help_text=_(
+            "None of the story's documents has a publication date: first and last seen "
+            "are import times."
+        ),
+    )
     already_checked = models.ForeignKey(
         "claims.FactCheck",
         on_delete=models.SET_NULL,
@@ -59,6 +68,7 @@ class Story(models.Model):
         verbose_name = _("story")
         verbose_name_plural = _("stories")
         ordering = ["-last_seen"]
+        indexes = [models.Index(fields=["undated", "-first_seen"], name="story_newest")]
 
     def __str__(self) -> str:
         return self.title

@@ -20,9 +20,10 @@ def newest_stories(limit: int = 15) -> QuerySet[Story]:
     """The newest stories with their number of sources.
 
     The newest are picked first (an index scan), so that sources are counted for these
-    few stories only, not grouped over every story's documents.
+    few stories only, not grouped over every story's documents. Undated stories come
+    after the dated ones: their times are import times, not publication times.
     """
-    order = ("-first_seen", "-pk")
+    order = ("undated", "-first_seen", "-pk")
     newest = Story.objects.order_by(*order).values("pk")[:limit]
     return (
         Story.objects.filter(pk__in=newest)
