@@ -33,6 +33,15 @@ def make_unit_tree(province: str = "Tỉnh Hòa Lâm") -> UnitTree:
     return UnitTree(province=root, commune=commune, sibling=sibling)
 
 
+def _free_name(prefix: str) -> str:
+    """The next ``prefix-N`` no account holds yet: another process (a concurrency test's
+    child, a parallel worker's fixture) may have used the same counter on this database."""
+    while True:
+        name = f"{prefix}-{next(_serial)}"
+        if not User.objects.filter(username=name).exists():
+            return name
+
+
 def make_user(
     role: str | None,
     unit: OrgUnit | None,
@@ -42,7 +51,7 @@ def make_user(
     **fields: Any,
 ) -> User:
     """A user holding ``role`` in ``unit``. A liaison gets a partner agency if none given."""
-    name = username or f"{role or 'user'}-{next(_serial)}"
+    name = username or _free_name(role or "user")
     user = User.objects.create_user(name, f"{name}@kiemchung.invalid", PASSWORD, **fields)
     if role is not None and unit is not None:
         if role == Role.LIAISON and agency is None:
