@@ -9,23 +9,14 @@ This table is the only place that says so: services call ``check_transition``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kiemchung.cases.models import CLOSED_STATES, CaseState
 from kiemchung.org.permissions import Action
+from kiemchung.org.workflow import Transition as Transition
+from kiemchung.org.workflow import Workflow
 
 S = CaseState
-
-
-@dataclass(frozen=True)
-class Transition:
-    source: str
-    target: str
-    action: Action
-    label: Promise
 
 
 TRANSITIONS: tuple[Transition, ...] = (
@@ -49,19 +40,11 @@ TRANSITIONS: tuple[Transition, ...] = (
 # Targets that need more than a click: the case page asks for them in their own form.
 NEEDS_FACTCHECK = frozenset({S.ALREADY_CHECKED})
 
-_BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
-
 
 class TransitionError(ValueError):
     """A state change the workflow does not allow, or whose conditions are not met."""
 
 
-def transition(source: str, target: str) -> Transition:
-    found = _BY_PAIR.get((source, target))
-    if found is None:
-        raise TransitionError(f"a case cannot go from {source} to {target}")
-    return found
-
-
-def transitions_from(source: str) -> list[Transition]:
-    return [t for t in TRANSITIONS if t.source == source]
+_WORKFLOW = Workflow(TRANSITIONS, TransitionError, "a case")
+transition = _WORKFLOW.transition
+transitions_from = _WORKFLOW.transitions_from

@@ -7,23 +7,14 @@ again. Services call ``transition``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from kiemchung.guides.models import GuideStatus
 from kiemchung.org.permissions import Action
+from kiemchung.org.workflow import Transition as Transition
+from kiemchung.org.workflow import Workflow
 
 S = GuideStatus
-
-
-@dataclass(frozen=True)
-class Transition:
-    source: str
-    target: str
-    action: Action
-    label: Promise
 
 
 TRANSITIONS: tuple[Transition, ...] = (
@@ -33,19 +24,11 @@ TRANSITIONS: tuple[Transition, ...] = (
     Transition(S.PUBLISHED, S.DRAFT, Action.REVIEW_GUIDE, _("Withdraw from the public site")),
 )
 
-_BY_PAIR = {(t.source, t.target): t for t in TRANSITIONS}
-
 
 class GuideTransitionError(ValueError):
     """A status change the workflow does not allow, or whose conditions are not met."""
 
 
-def transition(source: str, target: str) -> Transition:
-    found = _BY_PAIR.get((source, target))
-    if found is None:
-        raise GuideTransitionError(f"a guide cannot go from {source} to {target}")
-    return found
-
-
-def transitions_from(source: str) -> list[Transition]:
-    return [t for t in TRANSITIONS if t.source == source]
+_WORKFLOW = Workflow(TRANSITIONS, GuideTransitionError, "a guide")
+transition = _WORKFLOW.transition
+transitions_from = _WORKFLOW.transitions_from

@@ -83,8 +83,8 @@ def factcheck_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "title": public_title(factcheck),
         "rating": NUMERIC_RATINGS.get(factcheck.verdict),
         "evidence": evidence_links(factcheck.evidence),
-        "author": person_name(case.verdict_by or case.created_by),
-        "reviewer": person_name(case.reviewed_by),
+        "author": display_name(case.verdict_by or case.created_by),
+        "reviewer": display_name(case.reviewed_by),
         "updated": parse_datetime(str((factcheck.extra or {}).get("dateModified") or "")),
         "claimreview": claimreview_script(factcheck),
         "share": factcheck_share(case.pk, factcheck),
@@ -114,10 +114,6 @@ def factcheck_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
     case, factcheck = published_case(case_id)
     back = reverse("publishing:detail", args=[case.pk])
     return pdf_response(request, factcheck_document(case, factcheck), back)
-
-
-def person_name(user: Any) -> str:
-    return display_name(user)
 
 
 def claimreview_script(factcheck: FactCheck) -> SafeString:
