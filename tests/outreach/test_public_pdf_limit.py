@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from django.core.cache import cache
 from django.test import Client, override_settings
 
 from kiemchung.publishing import printdoc
@@ -45,8 +46,10 @@ def converter(monkeypatch: pytest.MonkeyPatch) -> Converter:
 
 @pytest.fixture(autouse=True)
 def two_pdfs_an_hour() -> Iterator[None]:
+    cache.clear()  # the counters, when they are in Redis
     with override_settings(PDF_RATE_PER_HOUR=2):
         yield
+    cache.clear()
 
 
 def published(claim: str) -> int:
