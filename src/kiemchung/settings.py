@@ -283,6 +283,8 @@ PUBLIC_BASE_URL = _public_base_url(env.text("KIEMCHUNG_PUBLIC_BASE_URL", "http:/
 PUBLISHER_NAME = env.text("KIEMCHUNG_PUBLISHER_NAME", "Tổ kiểm chứng thông tin (bản demo)")
 TIP_CONTACT_DAYS = env.integer("KIEMCHUNG_TIP_CONTACT_DAYS", 30, minimum=1)
 TIP_RATE_PER_HOUR = env.integer("KIEMCHUNG_TIP_RATE_PER_HOUR", 5, minimum=1)
+# Public PDFs one address may have made (LibreOffice run) per hour; ready ones never count.
+PDF_RATE_PER_HOUR = env.integer("KIEMCHUNG_PDF_RATE_PER_HOUR", 10, minimum=1)
 
 # --- Backups, logs and health (see kiemchung.ops and README, Operations) ---
 BACKUP_DIR = Path(env.text("KIEMCHUNG_BACKUP_DIR", str(DATA_DIR / "backups"))).expanduser()

@@ -12,8 +12,8 @@ The counters live in Redis (``INCR`` with an expiry, in one transaction) when
 ``KIEMCHUNG_REDIS_URL`` is set, and otherwise in the database (one ``INSERT … ON
 CONFLICT DO UPDATE … RETURNING`` statement, on SQLite and PostgreSQL alike): never in
 one process's memory, so every web process sees the same counts. Keys are HMACs of what
-they count, so not even the counters hold a raw IP address. Used by the login forms and
-the public tip form.
+they count, so not even the counters hold a raw IP address. Used by the login forms,
+the public tip form, the API and the public PDFs.
 """
 
 from __future__ import annotations

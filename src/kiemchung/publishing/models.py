@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kiemchung.claims.match_reasons import explain_all
 from kiemchung.text.shorten import shorten
 
 
@@ -48,6 +49,9 @@ class Tip(models.Model):
         verbose_name=_("matching fact-check"),
     )
     match_score = models.FloatField(_("match score"), null=True, blank=True)
+    # Why the match is not certain, as the matcher found it ("number:300→3000"), like
+    # ``ClaimMatch.findings``: empty for a confirmed match and for a match by link.
+    match_findings = models.JSONField(_("match findings"), default=list, blank=True)
     # Set when a known collaborator sent the tip from their page: the unit they work with,
     # not who they are (the tip queue shows "from a collaborator of <unit>").
     collaborator_unit = models.ForeignKey(
@@ -67,6 +71,11 @@ class Tip(models.Model):
 
     def __str__(self) -> str:
         return shorten(self.text or self.url, 80)
+
+    @property
+    def match_explanations(self) -> list[str]:
+        """Why the match is not certain, in words ("số liệu khác: 300 → 3.000")."""
+        return explain_all(self.match_findings or [])
 
 
 class TipContact(models.Model):

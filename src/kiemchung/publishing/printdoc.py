@@ -5,11 +5,15 @@ made into a PDF.
 stylesheet: no navigation, no forms), and ``pdf_of`` writes it as a Word file with
 python-docx and has LibreOffice convert it, like the period reports
 (``kiemchung.reports.documents.docx_to_pdf``). PDFs are kept in ``DATA_DIR/print-pdfs``
-under the hash of their content, so LibreOffice runs once per version of a record.
+under the hash of their content, so LibreOffice runs once per version of a record: a
+request that finds the PDF being made waits for it (a file lock per PDF, beside it)
+instead of running LibreOffice a second time. ``cached_pdf`` reads a PDF already made,
+so that a public view can limit only the requests that make one.
 """
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import io
 import json
@@ -122,15 +126,34 @@ def pdfs_folder() -> Path:
     return Path(settings.DATA_DIR) / "print-pdfs"
 
 
+def _pdf_path(document: PrintDocument) -> Path:
+    return pdfs_folder() / f"{document.key()}.pdf"
+
+
+def cached_pdf(document: PrintDocument) -> bytes | None:
+    """The PDF when it was already made, else ``None`` (nothing is converted)."""
+    path = _pdf_path(document)
+    return path.read_bytes() if path.exists() else None
+
+
 def pdf_of(document: PrintDocument) -> bytes:
     """The PDF, converted once per version. ``RuntimeError`` when LibreOffice is missing
-    or fails (the message says what to install)."""
-    path = pdfs_folder() / f"{document.key()}.pdf"
-    if path.exists():
-        return path.read_bytes()
-    data = docx_to_pdf(build_docx(document))
+    or fails (the message says what to install).
+
+    Conversions of one PDF take turns on its lock file (across threads and processes of
+    this machine): the second finds the first one's PDF and does not convert again.
+    """
+    data = cached_pdf(document)
+    if data is not None:
+        return data
+    path = _pdf_path(document)
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".tmp")
-    partial.write_bytes(data)
-    partial.replace(path)
+    with path.with_suffix(".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        data = cached_pdf(document)
+        if data is None:
+            data = docx_to_pdf(build_docx(document))
+            partial = path.with_suffix(".tmp")
+            partial.write_bytes(data)
+            partial.replace(path)
     return data

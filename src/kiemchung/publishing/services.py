@@ -202,6 +202,8 @@ class TipMatch:
     factcheck_id: int
     score: float
     decision: str
+    # why it is not certain, as the guard found it ("number:300→3000"); none by link
+    findings: tuple[str, ...] = ()
 
 
 def process_tip(tip: Tip) -> Story | None:
@@ -214,13 +216,15 @@ def process_tip(tip: Tip) -> Story | None:
 def match_tip(tip: Tip, pieces: int | None = None) -> TipMatch | None:
     """Record the best fact-check for the tip: by its link, else by its text (the first
     ``pieces`` of ``tip_sentences``, or all). An earlier match is only replaced by a
-    better one. A confirmed match makes a new tip "already checked"."""
+    better one. A confirmed match makes a new tip "already checked". The guard's
+    findings (why the match is not certain) are kept with it, as for claims."""
     found = _match_by_link(tip.url) or _match_by_text(tip.text, pieces)
     if found is None or not _better(found, tip):
         return None
     tip.factcheck_id = found.factcheck_id
     tip.match_score = found.score
-    fields = ["factcheck", "match_score"]
+    tip.match_findings = list(found.findings)
+    fields = ["factcheck", "match_score", "match_findings"]
     if found.decision == CONFIRMED and tip.status == TipStatus.NEW:
         tip.status = TipStatus.ALREADY_CHECKED
         fields.append("status")
@@ -253,7 +257,7 @@ def _match_by_text(text: str, pieces: int | None = None) -> TipMatch | None:
                 best = result
     if best is None:
         return None
-    return TipMatch(best.id, best.score, best.decision)
+    return TipMatch(best.id, best.score, best.decision, tuple(best.findings or best.reasons))
 
 
 def _rank(result: Result) -> tuple[bool, float]:

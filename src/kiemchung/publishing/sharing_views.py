@@ -6,8 +6,10 @@ import logging
 
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
-from kiemchung.publishing.printdoc import PrintDocument, pdf_of
+from kiemchung.core.ratelimit import RateLimit, client_address
+from kiemchung.publishing.printdoc import PrintDocument, cached_pdf, pdf_of
 from kiemchung.publishing.share import Shared, qr_svg
 from kiemchung.publishing.sharecard import card_png
 
@@ -39,6 +41,7 @@ def print_page(
     back_url: str,
     *,
     pdf_missing: bool = False,
+    problem: str = "",
     status: int = 200,
 ) -> HttpResponse:
     context = {
@@ -46,17 +49,42 @@ def print_page(
         "pdf_url": pdf_url,
         "back_url": back_url,
         "pdf_missing": pdf_missing,
+        "problem": problem,
     }
     return render(request, "publishing/print.html", context, status=status)
 
 
-def pdf_response(request: HttpRequest, document: PrintDocument, back_url: str) -> HttpResponse:
-    """The PDF as a download; without LibreOffice, the print page saying so (503)."""
+def pdf_response(
+    request: HttpRequest,
+    document: PrintDocument,
+    back_url: str,
+    *,
+    limit: RateLimit | None = None,
+) -> HttpResponse:
+    """The PDF as a download; without LibreOffice, the print page saying so (503).
+
+    With a ``limit``, making a PDF (running LibreOffice) takes one of the client
+    address's slots; over the limit, the print page says when to try again (429). A PDF
+    already made is served to anyone without counting.
+    """
+    data = cached_pdf(document)
+    if data is None and limit is not None and not limit.acquire(client_address(request)):
+        return _limited(request, document, back_url, limit)
     try:
-        data = pdf_of(document)
+        data = data if data is not None else pdf_of(document)
     except RuntimeError:
         logger.exception("print.pdf_failed")
         return print_page(request, document, "", back_url, pdf_missing=True, status=503)
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{document.filename}.pdf"'
+    return response
+
+
+def _limited(
+    request: HttpRequest, document: PrintDocument, back_url: str, limit: RateLimit
+) -> HttpResponse:
+    seconds = limit.retry_minutes(client_address(request)) * 60
+    problem = _("Too many requests: try again in %(seconds)s seconds.") % {"seconds": seconds}
+    response = print_page(request, document, "", back_url, problem=problem, status=429)
+    response["Retry-After"] = str(seconds)
     return response

@@ -24,6 +24,7 @@ from kiemchung.claims.claimreview import (
 )
 from kiemchung.claims.knowledge import factcheck_data, other_languages
 from kiemchung.claims.models import FactCheck
+from kiemchung.core.ratelimit import RateLimit
 from kiemchung.org.names import display_name
 from kiemchung.org.permissions import Action, can_anywhere, sees_tip_contacts
 from kiemchung.publishing import ratelimit
@@ -51,6 +52,7 @@ PER_PAGE = 20
 TIPS_PER_PAGE = 50
 THANKS_SALT = "kiemchung.publishing.thanks"
 THANKS_MAX_AGE = 60 * 60
+PDF_WINDOW_SECONDS = 60 * 60
 # Characters that must not appear raw inside <script>: the same as Django's json_script.
 SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
@@ -111,9 +113,12 @@ def factcheck_print(request: HttpRequest, case_id: int) -> HttpResponse:
 
 
 def factcheck_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The printed fact-check as a PDF: anyone may download it, but LibreOffice runs
+    for one address at most ``KIEMCHUNG_PDF_RATE_PER_HOUR`` times an hour."""
     case, factcheck = published_case(case_id)
     back = reverse("publishing:detail", args=[case.pk])
-    return pdf_response(request, factcheck_document(case, factcheck), back)
+    limit = RateLimit("public-pdf", settings.PDF_RATE_PER_HOUR, PDF_WINDOW_SECONDS)
+    return pdf_response(request, factcheck_document(case, factcheck), back, limit=limit)
 
 
 def claimreview_script(factcheck: FactCheck) -> SafeString:

@@ -131,20 +131,49 @@ def protect_private_account(record: Record) -> Record:
     return record
 
 
-def url_without_handle(url: str, handle: str, alias: str) -> str:
-    """``url`` with every path segment and query value naming ``handle`` set to ``alias``.
+# Hosts that give each person a page of their own as a subdomain ("<name>.blogspot.com"):
+# there, the label just before the host names the account. Only such shared hosts: a
+# site's own domain ("nguyenvana.vn") may be an outlet's, and is never changed.
+PERSONAL_PAGE_HOSTS = frozenset(
+    """blogspot.com wordpress.com tumblr.com substack.com medium.com github.io
+    wixsite.com weebly.com livejournal.com""".split()
+)
+# File types a post's photo, video or attachment has: a name with one of these endings is
+# a file name, searched for the handle as a word.
+FILE_EXTENSIONS = frozenset(
+    """jpg jpeg png gif webp heic heif bmp tif tiff svg avif mp4 mov m4v webm mkv avi 3gp
+    mp3 m4a aac ogg wav pdf doc docx xls xlsx ppt pptx zip rar""".split()
+)
+# Characters a percent-encoded file name keeps as they are (RFC 3986 pchar, less "%").
+_PATH_SAFE = "!$&'()*+,;=:@-._~"
 
-    Only whole parts are compared (percent-decoded, case-insensitively, with or without a
-    leading "@"): a handle "an" leaves "/an-toan-123" and the host alone. Parts that do
-    not name the handle keep their exact spelling.
+
+def url_without_handle(url: str, handle: str, alias: str) -> str:
+    """``url`` with every part that names ``handle`` set to ``alias``.
+
+    The parts that name an account, and nothing else:
+
+    - a path segment or a query value that is the handle (percent-decoded,
+      case-insensitively, with or without a leading "@");
+    - the first label of a host on ``PERSONAL_PAGE_HOSTS`` when it is the handle
+      ("nguyenvana.blogspot.com", not "www.nguyenvana.blogspot.com", never an outlet's
+      own domain such as "nguyenvana.vn" or "vnexpress.net");
+    - in a file name (a segment ending in one of ``FILE_EXTENSIONS``), the handle as a
+      word: not touching a letter or digit on either side ("nguyenvana_2024.jpg",
+      "2024-nguyenvana.png"; not "nguyenvanan.jpg" or "nguyenvana2024.jpg").
+
+    So a handle "an" leaves "/an-toan-123", "an.social.example" and "?lang=an-vi" alone.
+    Parts that do not name the handle keep their exact spelling; a URL that names it
+    nowhere is returned byte for byte.
     """
     parts = urlsplit(url)
+    netloc = _netloc_without_handle(parts.netloc, handle, alias)
     segments = [_segment_without_handle(part, handle, alias) for part in parts.path.split("/")]
     pairs = [_pair_without_handle(pair, handle, alias) for pair in parts.query.split("&")]
     path, query = "/".join(segments), "&".join(pairs)
-    if (path, query) == (parts.path, parts.query):
+    if (netloc, path, query) == (parts.netloc, parts.path, parts.query):
         return url  # unchanged, byte for byte (a round trip may respell an empty query)
-    return urlunsplit(parts._replace(path=path, query=query))
+    return urlunsplit(parts._replace(netloc=netloc, path=path, query=query))
 
 
 def _names_handle(text: str, handle: str) -> str | None:
@@ -158,9 +187,33 @@ def _names_handle(text: str, handle: str) -> str | None:
     return None
 
 
+def _netloc_without_handle(netloc: str, handle: str, alias: str) -> str:
+    """``user@host:port`` with a personal page's label ``handle`` set to ``alias``."""
+    userinfo, at, host_port = netloc.rpartition("@")
+    host, colon, port = host_port.partition(":")
+    label, dot, shared = host.partition(".")
+    if shared.casefold() not in PERSONAL_PAGE_HOSTS or label.casefold() != handle.casefold():
+        return netloc  # (an internationalised host's "xn--" label never equals a handle)
+    return f"{userinfo}{at}{alias}{dot}{shared}{colon}{port}"
+
+
 def _segment_without_handle(segment: str, handle: str, alias: str) -> str:
     prefix = _names_handle(unquote(segment), handle)
-    return segment if prefix is None else prefix + alias
+    if prefix is None:
+        return _file_name_without_handle(segment, handle, alias)
+    return prefix + alias
+
+
+def _file_name_without_handle(segment: str, handle: str, alias: str) -> str:
+    """A file name with the handle, as a word of its name, set to ``alias``."""
+    name = unicodedata.normalize("NFC", unquote(segment))
+    stem, dot, extension = name.rpartition(".")
+    if not dot or extension.casefold() not in FILE_EXTENSIONS:
+        return segment
+    wanted = re.escape(unicodedata.normalize("NFC", handle))
+    word = re.compile(rf"(?<![^\W_]){wanted}(?![^\W_])", re.IGNORECASE)
+    renamed = word.sub(alias, stem)
+    return segment if renamed == stem else quote(renamed + dot + extension, safe=_PATH_SAFE)
 
 
 def _pair_without_handle(pair: str, handle: str, alias: str) -> str:
