@@ -38,3 +38,15 @@ def test_a_model_trained_on_more_verdicts_weighs_more(monkeypatch: pytest.Monkey
         values.append(triage_service.suspicion([HOAX], [{}])[0].value)
     assert values[0] > values[1] > values[2]
     assert triage_service.learned_weight(FakeModel(10**6, 0.5)) <= 0.85
+
+
+def test_the_blend_is_a_weighted_average_of_the_two_probabilities(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    prior_alone = triage_service.prior.score(HOAX).value
+    model = FakeModel(3000, 1e-9)  # a model all but certain, as it can be on unseen wordings
+    monkeypatch.setattr(triage_service, "latest_model", lambda: model)
+    weight = triage_service.learned_weight(model)
+    result = triage_service.suspicion([HOAX], [{}])[0]
+    assert result.value == pytest.approx((1 - weight) * prior_alone, abs=1e-4)
+    assert result.value > 0.1  # the prior's cues still count
