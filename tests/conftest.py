@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 # The browser fixtures (``browser``, ``page``) for tests/browser.
 pytest_plugins = ["kiemchung.testing.browser"]
+
+
+@pytest.fixture
+def lexical_matching() -> Iterator[None]:
+    """Matching without the embedder, on a cache cleared before and after (the tip limit's
+    and the match indexes' state)."""
+    from django.core.cache import cache
+    from django.test import override_settings
+
+    cache.clear()
+    with override_settings(EMBEDDER="none"):
+        yield
+    cache.clear()
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -3,13 +3,10 @@ commune, a person with no role; a client that sends a bearer token."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.cache import cache
-from django.test import override_settings
 
 from kiemchung.org.models import Role
 from kiemchung.testing.api import ApiClient, bearer
@@ -17,11 +14,8 @@ from kiemchung.testing.org import UnitTree, make_unit_tree, make_user
 
 
 @pytest.fixture(autouse=True)
-def fresh_cache_and_lexical_matching() -> Iterator[None]:
-    cache.clear()
-    with override_settings(EMBEDDER="none"):
-        yield
-    cache.clear()
+def _matching_is_lexical(lexical_matching: None) -> None:
+    """Every API test matches without the embedder, on a fresh cache."""
 
 
 @pytest.fixture

@@ -3,12 +3,9 @@ and shown to staff on the tip list, in words, the way the case page shows them."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from django.contrib.auth.models import User
-from django.core.cache import cache
-from django.test import Client, override_settings
+from django.test import Client
 
 from kiemchung.claims.models import FactCheck, Verdict
 from kiemchung.org.models import Membership, OrgUnit, Role
@@ -16,18 +13,10 @@ from kiemchung.publishing.intake import receive_tip
 from kiemchung.publishing.models import TipStatus
 from kiemchung.publishing.services import match_tip
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lexical_matching")]
 
 RUMOUR = "Từ 0h đêm nay giá xăng RON95 tăng gấp đôi lên 45.000 đồng mỗi lít"
 CHANGED = RUMOUR.replace("45.000", "54.000")  # another number: never the same claim
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache_and_lexical_matching() -> Iterator[None]:
-    cache.clear()
-    with override_settings(EMBEDDER="none"):
-        yield
-    cache.clear()
 
 
 @pytest.fixture

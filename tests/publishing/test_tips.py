@@ -4,13 +4,11 @@ address never stored."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.apps import apps
-from django.core.cache import cache
 from django.test import Client, override_settings
 from django.utils import timezone
 
@@ -30,18 +28,10 @@ from kiemchung.sources.records import Record
 from kiemchung.sources.services import add_manual_document
 from kiemchung.testing.factories import STORIES
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("lexical_matching")]
 
 ADDRESS = "203.0.113.77"
 RUMOUR = "Từ 0h đêm nay giá xăng RON95 tăng gấp đôi lên 45.000 đồng mỗi lít"
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache_and_lexical_matching() -> Iterator[None]:
-    cache.clear()
-    with override_settings(EMBEDDER="none"):
-        yield
-    cache.clear()
 
 
 @pytest.fixture
