@@ -11,31 +11,41 @@ from __future__ import annotations
 import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer
-from sklearn.linear_model import LogisticRegression
 
 from kiemchung.claims.checkworthy import FEATURE_CODES, Score, score
 from kiemchung.text.normalize import ascii_key
+
+if TYPE_CHECKING:  # scikit-learn loads on first use, not with every command
+    from scipy import sparse
+    from sklearn.linear_model import LogisticRegression
 
 MIN_PER_CLASS = 10
 FULL_WEIGHT_AT = 300
 MAX_WEIGHT = 0.8
 FORMAT = 2  # 2: the ``shouting`` signal was added to the features
 
-_VECTORIZER = HashingVectorizer(
-    analyzer="char_wb", ngram_range=(2, 4), n_features=2**18, alternate_sign=False, norm="l2"
-)
+
+@cache
+def _vectorizer() -> Any:
+    from sklearn.feature_extraction.text import HashingVectorizer
+
+    return HashingVectorizer(
+        analyzer="char_wb", ngram_range=(2, 4), n_features=2**18, alternate_sign=False, norm="l2"
+    )
 
 
 def _features(sentences: Sequence[str]) -> sparse.csr_matrix:
+    from scipy import sparse
+
     signals = np.array(
         [[score(s).features.get(code, 0.0) for code in FEATURE_CODES] for s in sentences]
     )
-    grams = _VECTORIZER.transform([ascii_key(s) for s in sentences])
+    grams = _vectorizer().transform([ascii_key(s) for s in sentences])
     return sparse.hstack([sparse.csr_matrix(signals), grams], format="csr")
 
 
@@ -59,6 +69,8 @@ def fit(sentences: Sequence[str], labels: Sequence[int]) -> LearnedCheckworthine
     positives = sum(1 for label in labels if label)
     if min(positives, len(labels) - positives) < MIN_PER_CLASS:
         return None
+    from sklearn.linear_model import LogisticRegression
+
     model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=2000)
     model.fit(_features(sentences), np.array(labels))
     return LearnedCheckworthiness(model=model, labels=len(labels))

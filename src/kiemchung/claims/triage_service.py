@@ -17,20 +17,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Max, Sum
 from django.utils import timezone
 
+from kiemchung import triage
 from kiemchung.claims import checkworthy_learned
 from kiemchung.claims.extraction import forget_learned_model, learned_path
 from kiemchung.claims.models import Claim, Verdict
 from kiemchung.sources.models import Document
 from kiemchung.stories.models import Story
-from kiemchung.triage import Dataset, TriageModel, from_records, load_latest, prior, save, train
-from kiemchung.triage.store import versions
+from kiemchung.triage import prior
+
+if TYPE_CHECKING:  # scikit-learn loads with the first trained model, not with every command
+    from kiemchung.triage import Dataset, TriageModel
 
 POSITIVE = (Verdict.FALSE, Verdict.MISLEADING)
 NEGATIVE = (Verdict.TRUE, Verdict.MOSTLY_TRUE, Verdict.OUT_OF_SCOPE)
@@ -44,12 +47,12 @@ def model_folder() -> Path:
 
 @lru_cache(maxsize=1)
 def _latest(version_count: int) -> TriageModel | None:
-    return load_latest(model_folder()) if version_count else None
+    return triage.load_latest(model_folder()) if version_count else None
 
 
 def latest_model() -> TriageModel | None:
     """The newest saved model (reloaded when a new version appears)."""
-    return _latest(len(versions(model_folder())))
+    return _latest(len(triage.versions(model_folder())))
 
 
 def document_meta(document: Document) -> dict[str, object]:
@@ -208,7 +211,7 @@ def verdict_dataset() -> Dataset:
             labels.append(label)
             for name, value in document_meta(document).items():
                 meta[name].append(value)
-    return from_records(texts, labels, meta)
+    return triage.from_records(texts, labels, meta)
 
 
 def retrain(seed: int = 0) -> dict[str, Any]:
@@ -217,8 +220,8 @@ def retrain(seed: int = 0) -> dict[str, Any]:
     dataset = verdict_dataset()
     positives = sum(dataset.labels)
     if min(positives, len(dataset.labels) - positives) >= MIN_PER_CLASS:
-        model = train(dataset, seed=seed)
-        path = save(
+        model = triage.train(dataset, seed=seed)
+        path = triage.save(
             model, model_folder(), note=f"retrained from verdicts {timezone.now():%Y-%m-%d}"
         )
         report["triage"] = {

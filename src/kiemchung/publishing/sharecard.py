@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import matplotlib
 from django.conf import settings
 from PIL import Image, ImageDraw, ImageFont
 
@@ -48,6 +47,8 @@ class Card:
 
 @cache
 def font(size: int, bold: bool = False) -> ImageFont.FreeTypeFont:
+    import matplotlib  # only for its font folder, when a card is drawn
+
     name = "DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf"
     path = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / name
     return ImageFont.truetype(str(path), size)

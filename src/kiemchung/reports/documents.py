@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docx import Document as new_docx
 from docx.enum.section import WD_ORIENT
@@ -30,7 +31,6 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from kiemchung.org.models import OrgUnit
-from kiemchung.reports.charts import Chart, all_charts
 from kiemchung.reports.figures import Figures, compute
 from kiemchung.reports.header import Header, header_for
 from kiemchung.reports.layouts import Layout, layout
@@ -38,6 +38,9 @@ from kiemchung.reports.narrative import SECTIONS, Draft, draft_texts, summary_li
 from kiemchung.reports.periods import Period
 from kiemchung.reports.tables import Table, all_tables
 from kiemchung.reports.wording import office_date
+
+if TYPE_CHECKING:  # matplotlib loads only when a report is drawn
+    from kiemchung.reports.charts import Chart
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -61,6 +64,8 @@ class ReportContent:
 
 def content_for(period: Period, unit: OrgUnit | None, draft: Draft | None = None) -> ReportContent:
     """A fresh report: figures from the data, the draft texts, the unit's header."""
+    from kiemchung.reports.charts import all_charts
+
     figures = compute(period, unit)
     if draft is None:
         draft = outlook_draft(figures)
