@@ -76,3 +76,20 @@ def test_one_side_agrees_when_it_fits_inside_the_other(
 ) -> None:
     assert compatible(first, second) is agree
     assert compatible(second, first) is agree
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("phạt từ 15 đến 25 triệu đồng", ["number:15000000", "number:25000000"]),
+        ("phat tu 15 den 25 trieu dong", ["number:15000000", "number:25000000"]),
+        ("tăng từ 3 tới 5%", ["percent:3", "percent:5"]),
+        ("tăng 3 đến 5 phần trăm", ["percent:3", "percent:5"]),
+        ("từ 2 đến 3 người", ["number:2", "number:3"]),
+    ],
+)
+def test_the_first_number_of_a_range_takes_the_scale_the_range_ends_with(
+    text: str, expected: list[str]
+) -> None:
+    found = prepare(text).quantities
+    assert [f"{q.kind}:{q.token}" for q in found] == expected

@@ -99,6 +99,8 @@ _DAY_MARKERS = frozenset({"ngày", "ngay", "hôm", "hom"})
 _MONTH_MARKERS = frozenset({"tháng", "thang"})
 _YEAR_MARKERS = frozenset({"năm", "nam"})
 _ORDINAL = frozenset({"thứ", "thu"})
+# "từ 15 đến 25 triệu", "3 tới 5%": the range's last number lends its scale or percent
+_RANGE_WORDS = frozenset({"đến", "den", "tới"})
 
 # Words that may start a quantity; any other token that does not start with a digit
 # is copied through without trying the recognisers.
@@ -327,7 +329,25 @@ class _Parser:
         year = self.bare_year(index)
         if year is not None and end == index + 1:
             return year
+        if self.at(end - 1) not in _SCALES:
+            scale, in_percent = self.range_end(end)
+            kind = "percent" if in_percent else "number"
+            return _Found(Quantity(kind, _format(value * scale)), end)
         return _Found(Quantity("number", _format(value)), end)
+
+    def range_end(self, index: int) -> tuple[float, bool]:
+        """The scale, and whether it is a percent, that ends a range starting before
+        ``index`` ("15 | đến 25 triệu": a million; "3 | tới 5%": a percent); (1, False)
+        when no range follows."""
+        if self.at(index) not in _RANGE_WORDS:
+            return 1.0, False
+        if _PERCENT_RE.fullmatch(self.at(index + 1)):
+            return 1.0, True
+        base = self.base_number(index + 1, allow_single=True)
+        if base is None:
+            return 1.0, False
+        scale, end = self.scale_at(base[1])
+        return scale, (self.at(end), self.at(end + 1)) in _PERCENT_WORDS
 
     def bare_year(self, index: int) -> _Found | None:
         token = self.at(index)
